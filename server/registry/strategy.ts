@@ -27,6 +27,12 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   /** For the status subresource: spec and metadata already reset to `old` by the store. */
   prepareForStatusUpdate?(obj: T, old: T): void;
   validateStatusUpdate?(obj: T, old: T): FieldError[];
+  /**
+   * Called when a DELETE, or a write to an object already marked for deletion, would remove it; returning true
+   * keeps it, marked, until something finishes it (upstream: a namespace with spec.finalizers goes Terminating
+   * instead of away). Must be idempotent: it runs again on every write to the marked object.
+   */
+  beginDeletion?(obj: T): boolean;
   /** Rule for metadata.name; defaults to 'subdomain' (DNS-1123 subdomain). */
   nameRule?: NameRule;
   /** Upstream's per-kind field selector fields (metadata.name / metadata.namespace are always available). */

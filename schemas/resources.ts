@@ -1,0 +1,109 @@
+import { defineResource, ResourceTable, type ResourceDef } from '../server/registry/resource.js';
+import { controllerRevisionStrategy } from '../server/registry/strategies/controllerrevision.js';
+import { daemonSetStrategy } from '../server/registry/strategies/daemonset.js';
+import { eventStrategy } from '../server/registry/strategies/event.js';
+import { leaseStrategy } from '../server/registry/strategies/lease.js';
+import { namespaceStrategy } from '../server/registry/strategies/namespace.js';
+import { nodeStrategy } from '../server/registry/strategies/node.js';
+import { podStrategy } from '../server/registry/strategies/pod.js';
+import { replicationControllerStrategy } from '../server/registry/strategies/replicationcontroller.js';
+import { secretStrategy } from '../server/registry/strategies/secret.js';
+import { ControllerRevision } from './apps/controllerrevision.js';
+import { DaemonSet } from './apps/daemonset.js';
+import { Lease } from './coordination/lease.js';
+import { Event } from './core/event.js';
+import { Namespace } from './core/namespace.js';
+import { Node } from './core/node.js';
+import { Pod } from './core/pod.js';
+import { ReplicationController } from './core/replicationcontroller.js';
+import { ConfigMap, Endpoints, EventsV1Event, Secret, ServiceAccount, SpecStatusKind } from './generic.js';
+
+/** Every kind mimikube serves, once. Routes, discovery, field selectors and (later) OpenAPI derive from it. */
+export const RESOURCES: ResourceDef[] = [
+  // core/v1
+  defineResource({
+    group: '', version: 'v1', resource: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false,
+    shortNames: ['ns'], subresources: ['status'], schema: Namespace, strategy: namespaceStrategy,
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'nodes', singular: 'node', kind: 'Node', namespaced: false,
+    shortNames: ['no'], subresources: ['status'], schema: Node, strategy: nodeStrategy,
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'pods', singular: 'pod', kind: 'Pod', namespaced: true,
+    shortNames: ['po'], categories: ['all'], subresources: ['status'], schema: Pod, strategy: podStrategy,
+    returnDeletedObject: true, gracefulDeletion: true,
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'replicationcontrollers', singular: 'replicationcontroller',
+    kind: 'ReplicationController', namespaced: true, shortNames: ['rc'], categories: ['all'], subresources: ['status'],
+    schema: ReplicationController, strategy: replicationControllerStrategy, tracksGeneration: true,
+    defaultPropagation: 'Orphan',
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'events', singular: 'event', kind: 'Event', namespaced: true,
+    shortNames: ['ev'], schema: Event, strategy: eventStrategy, allowCreateOnUpdate: true,
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'configmaps', singular: 'configmap', kind: 'ConfigMap', namespaced: true,
+    shortNames: ['cm'], schema: ConfigMap,
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'secrets', singular: 'secret', kind: 'Secret', namespaced: true,
+    schema: Secret, strategy: secretStrategy,
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'services', singular: 'service', kind: 'Service', namespaced: true,
+    shortNames: ['svc'], categories: ['all'], subresources: ['status'], schema: SpecStatusKind, allowCreateOnUpdate: true,
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'serviceaccounts', singular: 'serviceaccount', kind: 'ServiceAccount',
+    namespaced: true, shortNames: ['sa'], schema: ServiceAccount,
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'endpoints', singular: 'endpoints', kind: 'Endpoints', namespaced: true,
+    shortNames: ['ep'], schema: Endpoints, allowCreateOnUpdate: true,
+  }),
+  // apps/v1
+  defineResource({
+    group: 'apps', version: 'v1', resource: 'daemonsets', singular: 'daemonset', kind: 'DaemonSet', namespaced: true,
+    shortNames: ['ds'], categories: ['all'], subresources: ['status'], schema: DaemonSet, strategy: daemonSetStrategy,
+    tracksGeneration: true,
+  }),
+  defineResource({
+    group: 'apps', version: 'v1', resource: 'controllerrevisions', singular: 'controllerrevision',
+    kind: 'ControllerRevision', namespaced: true, schema: ControllerRevision, strategy: controllerRevisionStrategy,
+  }),
+  defineResource({
+    group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true,
+    shortNames: ['deploy'], categories: ['all'], subresources: ['status'], schema: SpecStatusKind, tracksGeneration: true,
+  }),
+  defineResource({
+    group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true,
+    shortNames: ['rs'], categories: ['all'], subresources: ['status'], schema: SpecStatusKind, tracksGeneration: true,
+  }),
+  defineResource({
+    group: 'apps', version: 'v1', resource: 'statefulsets', singular: 'statefulset', kind: 'StatefulSet',
+    namespaced: true, shortNames: ['sts'], categories: ['all'], subresources: ['status'], schema: SpecStatusKind,
+    tracksGeneration: true,
+  }),
+  // batch/v1
+  defineResource({
+    group: 'batch', version: 'v1', resource: 'jobs', singular: 'job', kind: 'Job', namespaced: true,
+    categories: ['all'], subresources: ['status'], schema: SpecStatusKind, tracksGeneration: true,
+  }),
+  // coordination.k8s.io/v1
+  defineResource({
+    group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', kind: 'Lease',
+    namespaced: true, schema: Lease, strategy: leaseStrategy, allowCreateOnUpdate: true,
+  }),
+  // events.k8s.io/v1
+  defineResource({
+    group: 'events.k8s.io', version: 'v1', resource: 'events', singular: 'event', kind: 'Event', namespaced: true,
+    shortNames: ['ev'], schema: EventsV1Event, allowCreateOnUpdate: true,
+  }),
+];
+
+export function resourceTable(): ResourceTable {
+  return new ResourceTable(RESOURCES);
+}

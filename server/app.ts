@@ -1,0 +1,53 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { ResourceTable } from './registry/resource.js';
+import type { Store } from './registry/store.js';
+import { ApiError, entityTooLarge, internalError } from './errors.js';
+import { NOT_FOUND } from './http/discovery.js';
+import { installHealthRoutes, type HealthCheck } from './http/health.js';
+import { sendError } from './http/negotiate.js';
+import { installResourceRoutes } from './http/resource-routes.js';
+import type { WatchServer } from './http/watch.js';
+
+/** Upstream's request body limit (3 MiB); objects themselves are limited further by the store. */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export interface AppDeps {
+  store: Store;
+  table: ResourceTable;
+  watches: WatchServer;
+  kubeVersion: string;
+  logger: FastifyBaseLogger | boolean | { level: string };
+  healthChecks?: HealthCheck[];
+}
+
+/** Builds the HTTP surface; never listens, so tests can drive it with inject() on a :memory: store. */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({
+    logger: deps.logger === true ? { level: 'info' } : deps.logger,
+    bodyLimit: MAX_BODY_BYTES,
+    // Label selectors and continue tokens can be long; upstream has no lower limit than Node's header limit.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    return503OnClosing: true,
+  });
+  // kubectl sends patch bodies, YAML and requests without a Content-Type: take every body as bytes and let the
+  // negotiation module decide what it is.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((err, request, reply) => {
+    if (err instanceof ApiError) return sendError(reply, err);
+    const code = (err as { statusCode?: number }).statusCode;
+    if (code === 413) return sendError(reply, entityTooLarge(`Request entity too large: limit is ${MAX_BODY_BYTES}`));
+    if (code !== undefined && code >= 400 && code < 500) {
+      return sendError(reply, new ApiError(code, code === 415 ? "UnsupportedMediaType" : "BadRequest", (err as Error).message));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return sendError(reply, internalError('the server could not complete the request'));
+  });
+  app.setNotFoundHandler((_request, reply) => sendError(reply, NOT_FOUND));
+
+  installHealthRoutes(app, deps.kubeVersion, deps.healthChecks ?? [{ name: 'ping', check: () => true }]);
+  installResourceRoutes(app, deps.table, { store: deps.store, watches: deps.watches });
+  app.server.on('upgrade', (request, socket, head) => deps.watches.upgrade(request, socket, head));
+  return app;
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, methodNotAllowed } from '../errors.js';
+import type { ResourceTable } from '../registry/resource.js';
+import type { HandlerDeps, ResourceRequest } from './context.js';
+import { deleteCollection, deleteObject } from './delete.js';
+import { groupVersionResources, NOT_FOUND } from './discovery.js';
+import { sendError } from './negotiate.js';
+import { boolean, type Query } from './query.js';
+import { getObject, listObjects } from './read.js';
+import { resolveResource } from './resolve.js';
+import { createObject, patchObject, updateObject } from './write.js';
+
+type Handler = (deps: HandlerDeps, r: ResourceRequest) => unknown;
+
+/** Picks the verb handler the way upstream's installer maps method × (collection | object | subresource). */
+function pickHandler(method: string, r: ResourceRequest): Handler | undefined {
+  const isWatch = boolean(r.query, 'watch') === true;
+  if (r.subresource) {
+    if (method === 'GET') return getObject;
+    if (method === 'PUT') return updateObject;
+    if (method === 'PATCH') return patchObject;
+    return undefined;
+  }
+  if (r.name === undefined) {
+    if (method === 'GET') return isWatch ? (deps, req) => deps.watches.serve(req) : listObjects;
+    // Across all namespaces only list and watch exist upstream.
+    if (r.def.namespaced && r.namespace === undefined) return undefined;
+    if (method === 'POST') return createObject;
+    if (method === 'DELETE') return deleteCollection;
+    return undefined;
+  }
+  if (method === 'GET') return isWatch ? (deps, req) => deps.watches.serve(req) : getObject;
+  if (method === 'PUT') return updateObject;
+  if (method === 'PATCH') return patchObject;
+  if (method === 'DELETE') return deleteObject;
+  return undefined;
+}
+
+/** One route per API root; every resource of the table is served by the same few handlers. */
+export function installResourceRoutes(app: FastifyInstance, table: ResourceTable, deps: HandlerDeps): void {
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    const resolved = resolveResource(table, request.url.split('?')[0]);
+    const r: ResourceRequest | undefined = resolved && { ...resolved, query: request.query as Query, request, reply };
+    if (!r) {
+      const listing = request.method === 'GET' ? groupVersionResources(table, request.url.split('?')[0]) : undefined;
+      if (listing) return reply.type('application/json').send(JSON.stringify(listing));
+      return sendError(reply, NOT_FOUND);
+    }
+    const handler = pickHandler(request.method, r);
+    if (!handler) return sendError(reply, methodNotAllowed());
+    try {
+      return await handler(deps, r);
+    } catch (err) {
+      if (err instanceof ApiError) return sendError(reply, err);
+      throw err;
+    }
+  };
+  for (const root of ['/api', '/api/*', '/apis', '/apis/*']) {
+    app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: root, handler: handle });
+  }
+}

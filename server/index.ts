@@ -1,0 +1,96 @@
+import { resourceTable } from '../schemas/resources.js';
+import { buildApp } from './app.js';
+import { ensureSystemObjects } from './bootstrap.js';
+import { systemClock, type Clock } from './clock.js';
+import { scheduleCompaction } from './compaction.js';
+import { DEFAULT_WATCH_CONFIG, WatchServer, type WatchConfig } from './http/watch.js';
+import { kubeconfigFor } from './kubeconfig.js';
+import { Store } from './registry/store.js';
+import { openDatabase, type Durability } from './storage/db.js';
+import { WatchHub } from './storage/watch-hub.js';
+
+export { ApiError } from './errors.js';
+export type { Store } from './registry/store.js';
+export type { KubeObject } from '../schemas/meta.js';
+
+export const DEFAULT_KUBE_VERSION = 'v1.32.4';
+
+export interface ServerOptions {
+  /** 0 picks a free port. Default 8080. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** A file path or ':memory:'. Default ./mimikube.db. */
+  db?: string;
+  durability?: Durability;
+  /** 'silent', 'error', 'warn', 'info', 'debug'. Default 'silent' for the library, 'info' for the CLI. */
+  logLevel?: string;
+  kubeVersion?: string;
+  /** Newest log entries kept for watch resume and paginated lists. */
+  eventWindow?: number;
+  compactIntervalMs?: number;
+  watch?: Partial<WatchConfig>;
+  clock?: Clock;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** A kubeconfig (YAML) for this server. */
+  kubeconfig: string;
+  /** Stops accepting requests, ends watches, lets in-flight requests finish, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Starts a complete control plane on one SQLite file (or in memory) and listens. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const db = openDatabase({ path: options.db ?? './mimikube.db', durability: options.durability });
+  const table = resourceTable();
+  const hub = new WatchHub();
+  const store = new Store(db, hub, options.clock ?? systemClock);
+  ensureSystemObjects(store, table);
+  const watches = new WatchServer(store, hub, table, { ...DEFAULT_WATCH_CONFIG, ...options.watch });
+  const app = buildApp({
+    store,
+    table,
+    watches,
+    kubeVersion: options.kubeVersion ?? DEFAULT_KUBE_VERSION,
+    logger: { level: options.logLevel ?? 'silent' },
+    healthChecks: [
+      { name: 'ping', check: () => true },
+      { name: 'log', check: () => true },
+      { name: 'sqlite', check: () => db.open },
+    ],
+  });
+  const stopCompaction = scheduleCompaction(store, {
+    eventWindow: options.eventWindow ?? 50_000,
+    intervalMs: options.compactIntervalMs ?? 60_000,
+  });
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await app.listen({ port: options.port ?? 8080, host });
+  } catch (err) {
+    stopCompaction();
+    db.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    kubeconfig: kubeconfigFor(url),
+    close() {
+      closing ??= (async () => {
+        stopCompaction();
+        watches.closeAll();
+        hub.close();
+        await app.close();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

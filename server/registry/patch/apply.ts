@@ -1,0 +1,48 @@
+import jsonPatch from 'fast-json-patch';
+import jsonMergePatch from 'json-merge-patch';
+import type { KubeObject } from '../../../schemas/meta.js';
+import { ApiError, badRequest } from '../../errors.js';
+import type { ResourceDef } from '../resource.js';
+import { applyStrategicMergePatch } from './strategic.js';
+
+export type PatchType = 'json' | 'merge' | 'strategic';
+
+export const PATCH_CONTENT_TYPES: Record<string, PatchType> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Upstream answers a patch that cannot be applied with a generic 422 whose cause carries the reason. */
+function unprocessable(reason: string): ApiError {
+  return new ApiError(422, 'Invalid', 'the server rejected our request due to an error in our request', {
+    causes: [{ reason: 'UnexpectedServerResponse', message: reason }],
+  });
+}
+
+/** Applies a patch document to a copy of `original`; the result is then treated exactly like an update body. */
+export function applyPatch(def: ResourceDef, type: PatchType, original: KubeObject, patch: unknown): unknown {
+  const target = structuredClone(original);
+  switch (type) {
+    case 'merge':
+      if (!isPlainObject(patch)) throw badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}`);
+      return jsonMergePatch.apply(target, patch);
+    case 'strategic':
+      if (!isPlainObject(patch)) throw badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}`);
+      return applyStrategicMergePatch(target, patch, def.schema);
+    case 'json': {
+      if (!Array.isArray(patch)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+      const invalidOp = jsonPatch.validate(patch as jsonPatch.Operation[]);
+      if (invalidOp) throw badRequest(invalidOp.message.split('\n')[0]);
+      try {
+        return jsonPatch.applyPatch(target, patch as jsonPatch.Operation[], true, true).newDocument;
+      } catch (err) {
+        throw unprocessable(err instanceof Error ? err.message.split('\n')[0] : String(err));
+      }
+    }
+  }
+}

@@ -1,0 +1,331 @@
+import type Database from 'better-sqlite3';
+import type { KubeObject } from '../../schemas/meta.js';
+import { formatTime, type Clock } from '../clock.js';
+import { ApiError, alreadyExists, conflict, entityTooLarge, forbidden, invalidObject, notFound, OBJECT_MODIFIED } from '../errors.js';
+import { ObjectLog, type StoredRow } from '../storage/log.js';
+import type { ChangeEvent, WatchHub } from '../storage/watch-hub.js';
+import { planDeletion, type DeleteResult } from './deletion.js';
+import type { FieldError } from './field-errors.js';
+import { canonical, objectFromBody } from './input.js';
+import { listObjects, type ListResult } from './list.js';
+import type { DeleteOptions, ListOptions, WriteOptions } from './options.js';
+import { applyPatch, type PatchType } from './patch/apply.js';
+import type { ResourceDef } from './resource.js';
+import { generateName, newUid } from './object-names.js';
+import { validateObjectMeta, validateObjectMetaUpdate } from './validation/object-meta.js';
+
+/** Upstream's etcd refuses values over 1.5 MiB; the apiserver answers the client with an error, so do we. */
+const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
+const GENERATE_NAME_ATTEMPTS = 8;
+const NAMESPACES = 'namespaces';
+
+export interface UpdateResult {
+  object: KubeObject;
+  created: boolean;
+}
+
+type Subresource = 'status' | undefined;
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** Everything except metadata and status: what upstream compares to decide whether the spec changed. */
+function specPart(obj: KubeObject): string {
+  const { metadata: _m, status: _s, kind: _k, apiVersion: _a, ...rest } = obj;
+  return JSON.stringify(rest);
+}
+
+/**
+ * The one generic store every resource goes through: strategy hooks in a fixed order, one IMMEDIATE transaction
+ * per write (no await inside), the event log's rowid as the resourceVersion, and watch events published after
+ * commit in resourceVersion order.
+ */
+export class Store {
+  readonly log: ObjectLog;
+  private rv: number;
+  private pending: ChangeEvent[] = [];
+  private depth = 0;
+  private readonly transaction: Database.Transaction<(fn: () => unknown) => unknown>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly hub: WatchHub,
+    private readonly clock: Clock,
+  ) {
+    this.log = new ObjectLog(db);
+    this.rv = this.log.lastRv();
+    this.transaction = db.transaction((fn: () => unknown) => fn());
+  }
+
+  /** The newest resourceVersion committed. */
+  currentRv(): number {
+    return this.rv;
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction; its change events are published only once it has committed. */
+  write<T>(fn: () => T): T {
+    // A write inside a write (guaranteedUpdate → updateFrom) joins the outer transaction and its publication.
+    if (this.depth > 0) return fn();
+    const startRv = this.rv;
+    let result: T;
+    this.depth++;
+    try {
+      result = this.transaction.immediate(fn) as T;
+    } catch (err) {
+      this.rv = startRv;
+      this.pending = [];
+      throw err;
+    } finally {
+      this.depth--;
+    }
+    const events = this.pending;
+    this.pending = [];
+    for (const event of events) this.hub.publish(event);
+    return result;
+  }
+
+  get(def: ResourceDef, namespace: string, name: string): KubeObject {
+    const row = this.log.get(def.key, namespace, name);
+    if (!row) throw notFound(def, name);
+    return JSON.parse(row.body) as KubeObject;
+  }
+
+  tryGet(def: ResourceDef, namespace: string, name: string): KubeObject | undefined {
+    const row = this.log.get(def.key, namespace, name);
+    return row ? (JSON.parse(row.body) as KubeObject) : undefined;
+  }
+
+  list(def: ResourceDef, namespace: string | undefined, options: ListOptions): ListResult {
+    return listObjects(this.log, def, namespace, options, this.rv);
+  }
+
+  create(def: ResourceDef, namespace: string, body: unknown, options: WriteOptions = {}): KubeObject {
+    const obj = objectFromBody(def, body, { namespace }, options.fieldValidation ?? 'Warn', options.warnings ?? []);
+    return this.createObject(def, obj, options);
+  }
+
+  /** Create for a decoded object (used by create-on-update and apply); the object is consumed. */
+  createObject(def: ResourceDef, obj: KubeObject, options: WriteOptions): KubeObject {
+    const meta = obj.metadata;
+    const ns = meta.namespace ?? '';
+    def.strategy.applyDefaults?.(obj);
+    meta.uid = newUid();
+    meta.creationTimestamp = formatTime(this.clock.now());
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    delete meta.selfLink;
+    if (def.tracksGeneration) meta.generation = 1;
+    else delete meta.generation;
+    const generated = !meta.name && !!meta.generateName;
+    if (generated) meta.name = generateName(meta.generateName!);
+    def.strategy.prepareForCreate?.(obj);
+    this.assertValid(def, obj, [
+      ...validateObjectMeta(meta, { namespaced: def.namespaced, nameRule: def.strategy.nameRule ?? 'subdomain' }),
+      ...(def.strategy.validate?.(obj) ?? []),
+    ]);
+    const out = canonical(obj);
+    return this.write(() => {
+      if (def.namespaced) this.assertNamespaceOpen(def, ns, meta.name!);
+      for (let attempt = 0; this.log.get(def.key, ns, meta.name!); attempt++) {
+        if (!generated || attempt >= GENERATE_NAME_ATTEMPTS) throw alreadyExists(def, meta.name!);
+        meta.name = generateName(meta.generateName!);
+      }
+      if (options.dryRun) return out;
+      const rv = this.nextRv();
+      meta.resourceVersion = String(rv);
+      const text = this.serialize(def, out);
+      this.log.insert(def.key, ns, meta.name!, meta.uid!, rv, text);
+      this.pending.push({ type: 'ADDED', rv, resource: def.key, namespace: ns, name: meta.name!, object: out });
+      return out;
+    });
+  }
+
+  update(
+    def: ResourceDef,
+    namespace: string,
+    name: string,
+    body: unknown,
+    options: WriteOptions & { subresource?: Subresource } = {},
+  ): UpdateResult {
+    const target = { namespace, name };
+    const obj = objectFromBody(def, body, target, options.fieldValidation ?? 'Warn', options.warnings ?? []);
+    const row = this.log.get(def.key, namespace, name);
+    if (!row) {
+      if (!def.allowCreateOnUpdate || options.subresource) throw notFound(def, name);
+      return { object: this.createObject(def, obj, options), created: true };
+    }
+    return { object: this.updateFrom(def, row, obj, options), created: false };
+  }
+
+  patch(
+    def: ResourceDef,
+    namespace: string,
+    name: string,
+    patchType: PatchType,
+    patchBody: unknown,
+    options: WriteOptions & { subresource?: Subresource } = {},
+  ): KubeObject {
+    const row = this.log.get(def.key, namespace, name);
+    if (!row) throw notFound(def, name);
+    const patched = applyPatch(def, patchType, JSON.parse(row.body) as KubeObject, patchBody);
+    const obj = objectFromBody(def, patched, { namespace, name }, options.fieldValidation ?? 'Warn', options.warnings ?? []);
+    return this.updateFrom(def, row, obj, options);
+  }
+
+  /**
+   * Controllers' read-modify-write: `mutate` gets a copy of the current object and returns the object to store
+   * (or undefined to skip); the whole cycle is one transaction, so it can never lose a concurrent update.
+   */
+  guaranteedUpdate(
+    def: ResourceDef,
+    namespace: string,
+    name: string,
+    mutate: (current: KubeObject) => KubeObject | undefined,
+    options: WriteOptions & { subresource?: Subresource } = {},
+  ): KubeObject | undefined {
+    return this.write(() => {
+      const row = this.log.get(def.key, namespace, name);
+      if (!row) throw notFound(def, name);
+      const next = mutate(JSON.parse(row.body) as KubeObject);
+      if (!next) return undefined;
+      next.metadata.resourceVersion = String(row.rv);
+      return this.updateFrom(def, row, next, options);
+    });
+  }
+
+  private updateFrom(
+    def: ResourceDef,
+    row: StoredRow,
+    obj: KubeObject,
+    options: WriteOptions & { subresource?: Subresource },
+  ): KubeObject {
+    const old = JSON.parse(row.body) as KubeObject;
+    const wanted = obj.metadata.resourceVersion;
+    if (wanted && wanted !== String(row.rv)) throw conflict(def, row.name, OBJECT_MODIFIED);
+    // An unconditional update is validated as if the client had sent the stored resourceVersion, as upstream does.
+    obj.metadata.resourceVersion = String(row.rv);
+    def.strategy.applyDefaults?.(obj);
+    const next = options.subresource === 'status' ? this.prepareStatusUpdate(def, obj, old) : this.prepareUpdate(def, obj, old);
+    const out = canonical(next);
+    out.metadata.resourceVersion = String(row.rv);
+    if (JSON.stringify(out) === row.body) return old;
+    if (options.dryRun) return out;
+    const finished = out.metadata.deletionTimestamp && (out.metadata.finalizers ?? []).length === 0 &&
+      (!def.gracefulDeletion || out.metadata.deletionGracePeriodSeconds === 0) && !def.strategy.beginDeletion?.(out);
+    return this.write(() => {
+      const current = this.log.get(def.key, row.namespace, row.name);
+      if (!current || current.rv !== row.rv) throw conflict(def, row.name, OBJECT_MODIFIED);
+      if (finished) return this.removeRow(def, current, out);
+      const rv = this.nextRv();
+      out.metadata.resourceVersion = String(rv);
+      this.log.update(def.key, current, rv, this.serialize(def, out));
+      this.pending.push({ type: 'MODIFIED', rv, resource: def.key, namespace: row.namespace, name: row.name, object: out, previous: old });
+      return out;
+    });
+  }
+
+  private prepareUpdate(def: ResourceDef, obj: KubeObject, old: KubeObject): KubeObject {
+    const meta = obj.metadata;
+    const oldMeta = old.metadata;
+    meta.generation = oldMeta.generation;
+    if (!meta.uid) meta.uid = oldMeta.uid;
+    meta.creationTimestamp = oldMeta.creationTimestamp;
+    if (oldMeta.deletionTimestamp) {
+      meta.deletionTimestamp = oldMeta.deletionTimestamp;
+      meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+    } else {
+      delete meta.deletionTimestamp;
+      delete meta.deletionGracePeriodSeconds;
+    }
+    if (def.subresources.includes('status')) {
+      if (old.status === undefined) delete obj.status;
+      else obj.status = clone(old.status);
+    }
+    if (def.tracksGeneration && specPart(obj) !== specPart(old)) meta.generation = (oldMeta.generation ?? 0) + 1;
+    def.strategy.prepareForUpdate?.(obj, old);
+    const errors = [
+      ...validateObjectMetaUpdate(meta, oldMeta),
+      ...(def.strategy.validate?.(obj) ?? []),
+      ...(def.strategy.validateUpdate?.(obj, old) ?? []),
+    ];
+    this.assertValid(def, obj, errors);
+    return obj;
+  }
+
+  /** Status writes change only status: spec and the metadata upstream resets for status come from `old`. */
+  private prepareStatusUpdate(def: ResourceDef, obj: KubeObject, old: KubeObject): KubeObject {
+    const next = clone(old);
+    if (obj.status === undefined) delete next.status;
+    else next.status = obj.status;
+    def.strategy.prepareForStatusUpdate?.(next, old);
+    this.assertValid(def, next, def.strategy.validateStatusUpdate?.(next, old) ?? []);
+    return next;
+  }
+
+  delete(def: ResourceDef, namespace: string, name: string, options: DeleteOptions = {}): DeleteResult {
+    return this.write(() => {
+      const row = this.log.get(def.key, namespace, name);
+      if (!row) throw notFound(def, name);
+      const current = JSON.parse(row.body) as KubeObject;
+      const plan = planDeletion(def, current, options, this.clock.now());
+      if (plan.action === 'unchanged') return { object: current, removed: false };
+      if (options.dryRun) return { object: plan.object, removed: plan.action === 'remove' };
+      if (plan.action === 'remove') return { object: this.removeRow(def, row, plan.object), removed: true };
+      const rv = this.nextRv();
+      plan.object.metadata.resourceVersion = String(rv);
+      this.log.update(def.key, row, rv, this.serialize(def, plan.object));
+      this.pending.push({ type: 'MODIFIED', rv, resource: def.key, namespace, name, object: plan.object, previous: current });
+      return { object: plan.object, removed: false };
+    });
+  }
+
+  deleteCollection(def: ResourceDef, namespace: string | undefined, list: ListOptions, options: DeleteOptions = {}): KubeObject[] {
+    const { items } = this.list(def, namespace, { ...list, limit: undefined, continue: undefined });
+    const out: KubeObject[] = [];
+    for (const item of items) {
+      try {
+        out.push(this.delete(def, item.metadata.namespace ?? '', item.metadata.name!, options).object);
+      } catch (err) {
+        // Someone else deleted it between the list and now: that is what this call wanted anyway.
+        if (!(err instanceof ApiError && err.code === 404)) throw err;
+      }
+    }
+    return out;
+  }
+
+  private removeRow(def: ResourceDef, row: StoredRow, last: KubeObject): KubeObject {
+    const rv = this.nextRv();
+    const object = canonical({ ...last, metadata: { ...last.metadata, resourceVersion: String(rv) } });
+    this.log.remove(def.key, row, rv, JSON.stringify(object));
+    this.pending.push({ type: 'DELETED', rv, resource: def.key, namespace: row.namespace, name: row.name, object, previous: JSON.parse(row.body) as KubeObject });
+    return object;
+  }
+
+  private assertNamespaceOpen(def: ResourceDef, namespace: string, name: string): void {
+    const row = this.log.get(NAMESPACES, '', namespace);
+    if (!row) throw notFound({ group: '', resource: NAMESPACES }, namespace);
+    const ns = JSON.parse(row.body) as KubeObject & { status?: { phase?: string } };
+    if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') {
+      throw forbidden(def, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
+  }
+
+  private assertValid(def: ResourceDef, obj: KubeObject, errors: FieldError[]): void {
+    if (errors.length > 0) throw invalidObject(def.kind, def.group, obj.metadata.name ?? '', errors);
+  }
+
+  private serialize(def: ResourceDef, obj: KubeObject): string {
+    const text = JSON.stringify(obj);
+    if (text.length > MAX_OBJECT_BYTES) {
+      throw entityTooLarge(`${def.kind} "${obj.metadata.name}" is too large: ${text.length} bytes, the limit is ${MAX_OBJECT_BYTES}`);
+    }
+    return text;
+  }
+
+  private nextRv(): number {
+    this.rv += 1;
+    return this.rv;
+  }
+}

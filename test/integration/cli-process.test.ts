@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../../server/main.js', import.meta.url));
+
+/** Starts the CLI as a child process and resolves with its URL once it serves. */
+async function startCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL within 10 s; stderr: ${stderr}`)), 10_000);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /serving the Kubernetes API on (http:\/\/\S+)/.exec(stderr);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  return { child, url, stderr: () => stderr };
+}
+
+test('mimikube --help lists the flags', async () => {
+  const child = spawn(process.execPath, [MAIN, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 0);
+  for (const flag of ['--port', '--host', '--db', '--log-level', 'MIMIKUBE_PORT']) assert.ok(out.includes(flag), flag);
+});
+
+test('a bad flag exits 2 with the usage', async () => {
+  const child = spawn(process.execPath, [MAIN, '--port', 'x'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 2);
+  assert.match(err, /--port must be a non-negative integer/);
+});
+
+test('serves with settings from the environment and shuts down cleanly on SIGTERM', async () => {
+  const { child, url } = await startCli([], { MIMIKUBE_PORT: '0', MIMIKUBE_DB: ':memory:', MIMIKUBE_LOG_LEVEL: 'silent' });
+  const ready = await fetch(`${url}/readyz`);
+  assert.equal(ready.status, 200);
+  assert.equal(await ready.text(), 'ok');
+  const version = await (await fetch(`${url}/version`)).json();
+  assert.equal(version.major, '1');
+  assert.equal(version.minor, '32');
+  child.kill('SIGTERM');
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 0);
+});

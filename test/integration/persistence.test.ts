@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { startServer } from '../../server/index.js';
+import { Api } from '../helpers/api.js';
+
+function tempDb(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mimikube-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'state.db');
+}
+
+test('a restart on the same file keeps every object, uid and resourceVersion, and RVs keep increasing', async (t) => {
+  const db = tempDb(t);
+  const first = await startServer({ port: 0, db });
+  const api = new Api(first.url);
+  const created = [];
+  for (let i = 0; i < 5; i++) {
+    created.push((await api.post('/api/v1/namespaces/default/configmaps', { metadata: { name: `cm-${i}` }, data: { i: String(i) } })).body);
+  }
+  await api.post('/api/v1/nodes', { metadata: { name: 'n1' } });
+  await api.delete('/api/v1/namespaces/default/configmaps/cm-4');
+  const listBefore = (await api.get('/api/v1/namespaces/default/configmaps')).body;
+  await first.close();
+
+  const second = await startServer({ port: 0, db });
+  t.after(() => second.close());
+  const again = new Api(second.url);
+  const listAfter = (await again.get('/api/v1/namespaces/default/configmaps')).body;
+  assert.deepEqual(listAfter.items, listBefore.items);
+  assert.equal(listAfter.metadata.resourceVersion, listBefore.metadata.resourceVersion);
+  for (const cm of created.slice(0, 4)) {
+    const got = (await again.get(`/api/v1/namespaces/default/configmaps/${cm.metadata.name}`)).body;
+    assert.equal(got.metadata.uid, cm.metadata.uid);
+    assert.equal(got.metadata.resourceVersion, cm.metadata.resourceVersion);
+  }
+  assert.equal((await again.get('/api/v1/namespaces/default/configmaps/cm-4')).status, 404);
+  assert.equal((await again.get('/api/v1/nodes/n1')).status, 200);
+  const next = (await again.post('/api/v1/namespaces/default/configmaps', { metadata: { name: 'after' } })).body;
+  assert.ok(Number(next.metadata.resourceVersion) > Number(listBefore.metadata.resourceVersion));
+  const namespaces = (await again.get('/api/v1/namespaces')).body.items.map((n: any) => n.metadata.name);
+  assert.deepEqual(namespaces, ['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+});
+
+test('a database from a newer mimikube is refused with a clear message', async (t) => {
+  const db = tempDb(t);
+  const raw = new Database(db);
+  raw.pragma('user_version = 999');
+  raw.close();
+  await assert.rejects(startServer({ port: 0, db }), /database schema version 999 is newer than this mimikube understands/);
+});
+
+test('pages of a list read one snapshot even while objects change between pages', async (t) => {
+  const server = await startServer({ port: 0, db: ':memory:' });
+  t.after(() => server.close());
+  const api = new Api(server.url);
+  const path = '/api/v1/namespaces/default/configmaps';
+  for (const name of ['a', 'b', 'c', 'd']) await api.post(path, { metadata: { name }, data: { v: '1' } });
+  const page1 = (await api.get(`${path}?limit=2`)).body;
+  assert.deepEqual(page1.items.map((i: any) => i.metadata.name), ['a', 'b']);
+  assert.equal(page1.metadata.remainingItemCount, 2);
+  await api.delete(`${path}/c`);
+  await api.patch(`${path}/d`, { data: { v: '2' } });
+  await api.post(path, { metadata: { name: 'e' } });
+  const page2 = (await api.get(`${path}?limit=2&continue=${page1.metadata.continue}`)).body;
+  assert.deepEqual(page2.items.map((i: any) => [i.metadata.name, i.data?.v]), [['c', '1'], ['d', '1']]);
+  assert.equal(page2.metadata.resourceVersion, page1.metadata.resourceVersion);
+  assert.equal(page2.metadata.continue, undefined);
+  const exact = (await api.get(`${path}?resourceVersion=${page1.metadata.resourceVersion}&resourceVersionMatch=Exact`)).body;
+  assert.deepEqual(exact.items.map((i: any) => i.metadata.name), ['a', 'b', 'c', 'd']);
+});
+
+test('after compaction, old continue tokens and exact reads answer 410 Expired', async (t) => {
+  const server = await startServer({ port: 0, db: ':memory:', eventWindow: 2, compactIntervalMs: 20 });
+  t.after(() => server.close());
+  const api = new Api(server.url);
+  const path = '/api/v1/namespaces/default/configmaps';
+  for (const name of ['a', 'b', 'c']) await api.post(path, { metadata: { name } });
+  const page1 = (await api.get(`${path}?limit=1`)).body;
+  for (let i = 0; i < 5; i++) await api.post(path, { metadata: { name: `z${i}` } });
+  const deadline = Date.now() + 5000;
+  let res;
+  do {
+    res = await api.get(`${path}?limit=1&continue=${page1.metadata.continue}`);
+  } while (res.status !== 410 && Date.now() < deadline && (await new Promise((r) => setTimeout(r, 20)), true));
+  assert.equal(res.status, 410);
+  assert.equal(res.body.reason, 'Expired');
+  const exact = await api.get(`${path}?resourceVersion=${page1.metadata.resourceVersion}&resourceVersionMatch=Exact`);
+  assert.equal(exact.status, 410);
+  assert.match(exact.body.message, /too old resource version/);
+});

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseCli, UsageError } from '../../../server/cli.js';
+
+const cases: Array<{ name: string; argv: string[]; env?: Record<string, string>; want?: Record<string, unknown>; error?: RegExp }> = [
+  { name: 'defaults', argv: [], want: { port: 8080, host: '127.0.0.1', db: './mimikube.db', durability: 'default', logLevel: 'info' } },
+  { name: 'flags', argv: ['--port', '9000', '--db', 'x.db', '--host', '0.0.0.0'], want: { port: 9000, db: 'x.db', host: '0.0.0.0' } },
+  { name: 'environment variables', argv: [], env: { MIMIKUBE_PORT: '7000', MIMIKUBE_DB: ':memory:', MIMIKUBE_LOG_LEVEL: 'warn' }, want: { port: 7000, db: ':memory:', logLevel: 'warn' } },
+  { name: 'flags win over the environment', argv: ['--port=1234'], env: { MIMIKUBE_PORT: '7000' }, want: { port: 1234 } },
+  { name: 'durability full', argv: ['--durability', 'full'], want: { durability: 'full' } },
+  { name: 'a bad port', argv: ['--port', 'http'], error: /--port must be a non-negative integer/ },
+  { name: 'an unknown flag', argv: ['--bogus'], error: /Unknown option '--bogus'/ },
+  { name: 'a bad durability', argv: ['--durability', 'maybe'], error: /--durability must be/ },
+  { name: 'a bad version', argv: ['--kube-version', '1.32'], error: /--kube-version must look like/ },
+];
+
+for (const c of cases) {
+  test(`parseCli: ${c.name}`, () => {
+    if (c.error) {
+      assert.throws(() => parseCli(c.argv, c.env ?? {}), (err: unknown) => err instanceof UsageError && c.error!.test(err.message));
+      return;
+    }
+    const result = parseCli(c.argv, c.env ?? {});
+    assert.equal(result.help, false);
+    if (!result.help) for (const [key, value] of Object.entries(c.want!)) assert.equal((result.options as Record<string, unknown>)[key], value, key);
+  });
+}
+
+test('parseCli: --help', () => {
+  assert.deepEqual(parseCli(['-h'], {}), { help: true });
+});
