@@ -7,6 +7,8 @@ export function kubeconfigFor(url: string): string {
     '- name: mimikube',
     '  cluster:',
     `    server: ${url}`,
+    // Plain HTTP: some clients (@kubernetes/client-node) refuse an http:// server unless TLS checks are off.
+    ...(url.startsWith('http://') ? ['    insecure-skip-tls-verify: true'] : []),
     'users:',
     '- name: mimikube',
     '  user: {}',

@@ -94,7 +94,6 @@ export const volumeSourceFields = {
 };
 
 export type VolumeSourceName = keyof typeof volumeSourceFields;
-export const volumeSourceNames = Object.keys(volumeSourceFields) as VolumeSourceName[];
 
 export const Volume = Strict({ name: Str(), ...volumeSourceFields });
 export type Volume = Static<typeof Volume>;

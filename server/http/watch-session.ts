@@ -54,6 +54,8 @@ export function eventLine(type: WatchEventType, objectText: string): string {
  */
 export class WatchSession {
   private closed = false;
+  /** Bytes of the initial state still allowed in the backlog: a list's worth, written at once before live events. */
+  private initialAllowance = 0;
   lastRv = 0;
 
   constructor(private readonly options: WatchSessionOptions, private readonly onClose: () => void) {}
@@ -62,9 +64,13 @@ export class WatchSession {
     return this.closed;
   }
 
-  /** A synthetic ADDED for the initial state. */
+  /** A synthetic ADDED for the initial state; the backlog limit applies only to what comes after it. */
   sendInitial(obj: KubeObject, rv: number): void {
-    if (this.options.predicate.matches(obj)) this.emit('ADDED', objectJson(obj));
+    if (this.options.predicate.matches(obj)) {
+      const line = eventLine('ADDED', objectJson(obj));
+      this.initialAllowance += Buffer.byteLength(line);
+      this.options.sink.send(line);
+    }
     this.lastRv = Math.max(this.lastRv, rv);
   }
 
@@ -110,7 +116,7 @@ export class WatchSession {
   private emit(type: WatchEventType, objectText: string): void {
     if (this.closed) return;
     const backlog = this.options.sink.send(eventLine(type, objectText));
-    if (backlog > this.options.maxBacklogBytes) {
+    if (backlog > this.options.maxBacklogBytes + this.initialAllowance) {
       // The client will read this after its backlog, then relist; nothing more is queued for it.
       this.options.sink.send(eventLine('ERROR', JSON.stringify(TOO_SLOW)));
       this.close();

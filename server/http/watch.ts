@@ -23,7 +23,7 @@ export interface WatchConfig {
 }
 
 export const DEFAULT_WATCH_CONFIG: WatchConfig = {
-  maxBacklogBytes: 16 * 1024 * 1024,
+  maxBacklogBytes: 512 * 1024,
   bookmarkIntervalMs: 60_000,
   minRequestTimeoutSeconds: 1800,
 };

@@ -44,7 +44,9 @@ export function goFormat(value: unknown, verb: 'v' | 's' = 'v', nested = false):
       return `map[${keys.map((key) => `${key}:${goFormat(map[key], verb, true)}`).join(' ')}]`;
     }
     default: {
-      const text = kind === 'bool' ? String(value) : kind === 'int64' ? BigInt(value as number).toString() : goFloat(value as number);
+      let text = String(value);
+      if (kind === 'int64') text = BigInt(value as number).toString();
+      else if (kind === 'float64') text = goFloat(value as number);
       return verb === 's' ? `%!s(${kind}=${text})` : text;
     }
   }

@@ -4,7 +4,7 @@ import { goStableSort } from './go-stable-sort.js';
 import { badArgType, goFormat, MAP_TYPE, mergeFailure, noMergeKey } from './strategic-errors.js';
 import { DIRECTIVE, hasOwn, isDeleteItem, isMap, SET_ORDER_PREFIX, type GoKind } from './strategic-values.js';
 
-/** What identifies an item: its merge key's value for maps (nil when absent or not a map), the value itself otherwise. */
+/** What identifies an item: a map's merge key value (nil when absent or not a map), or the value itself. */
 function identity(item: unknown, mergeKey: string, kind: GoKind): unknown {
   if (kind !== 'map') return item;
   return isMap(item) && hasOwn(item, mergeKey) ? item[mergeKey] : null;
@@ -24,7 +24,7 @@ function requireMergeKeys(mergeKey: string, ...lists: (readonly unknown[])[]): v
   }
 }
 
-/** Index of the map whose merge key holds `value`, failing like upstream on a non-map met before it. */
+/** Index of the map whose merge key holds `value`; like upstream, fails on a non-map met before it. */
 export function findByKey(list: readonly unknown[], mergeKey: string, value: unknown, length = list.length): number {
   for (let i = 0; i < length; i++) {
     const item = list[i];
@@ -35,7 +35,11 @@ export function findByKey(list: readonly unknown[], mergeKey: string, value: unk
 }
 
 /** Splits `merged` into the items present in `by` and the rest, each keeping its order. */
-export function partition(merged: readonly unknown[], by: readonly unknown[], mergeKey: string): [unknown[], unknown[]] {
+export function partition(
+  merged: readonly unknown[],
+  by: readonly unknown[],
+  mergeKey: string,
+): [unknown[], unknown[]] {
   const inside: unknown[] = [];
   const outside: unknown[] = [];
   for (const item of merged) {
@@ -70,7 +74,13 @@ function sortByOrder(items: readonly unknown[], order: readonly unknown[], merge
 }
 
 /** Interleaves two ordered sequences; a server-only item goes first only when both sit in the live list ahead. */
-function interleave(serverOnly: unknown[], named: unknown[], live: readonly unknown[], mergeKey: string, kind: GoKind): unknown[] {
+function interleave(
+  serverOnly: unknown[],
+  named: unknown[],
+  live: readonly unknown[],
+  mergeKey: string,
+  kind: GoKind,
+): unknown[] {
   const out: unknown[] = [];
   let i = 0;
   let j = 0;
@@ -126,7 +136,8 @@ export function validateOrderList(patchList: readonly unknown[], order: readonly
   }
   if (p < items.length && s >= order.length) {
     throw mergeFailure(
-      `The order in patch list:\n${goFormat(patchList)}\n doesn't match ${SET_ORDER_PREFIX} list:\n${goFormat(order)}\n`,
+      `The order in patch list:\n${goFormat(patchList)}\n doesn't match ${SET_ORDER_PREFIX} list:\n` +
+        `${goFormat(order)}\n`,
     );
   }
 }

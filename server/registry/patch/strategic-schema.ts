@@ -56,7 +56,7 @@ function narrow(schema: SchemaNode | undefined, kinds: readonly string[]): Schem
   return undefined;
 }
 
-/** The strategy that matters when applying: `retainKeys` only steers patch generation, the server honours `$retainKeys` anyway. */
+/** The strategy that matters when applying; `retainKeys` only steers patch generation, `$retainKeys` always applies. */
 function strategyOf(schema: SchemaNode | undefined): string {
   const raw = schema?.['x-kubernetes-patch-strategy'];
   if (typeof raw !== 'string') return '';

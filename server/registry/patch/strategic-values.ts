@@ -7,7 +7,7 @@ export const RETAIN_KEYS = '$retainKeys';
 export const SET_ORDER_PREFIX = '$setElementOrder';
 export const DELETE_PRIMITIVE_PREFIX = '$deleteFromPrimitiveList';
 
-/** The Go type a decoded JSON value has upstream (the apiserver decodes integers as int64, other numbers as float64). */
+/** The Go type a decoded JSON value has upstream, which decodes integers as int64 and other numbers as float64. */
 export type GoKind = 'map' | 'slice' | 'string' | 'bool' | 'int64' | 'float64' | 'nil';
 
 export function isMap(value: unknown): value is JsonMap {

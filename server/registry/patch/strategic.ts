@@ -65,7 +65,8 @@ function mergeMap(original: JsonMap, patch: JsonMap, schema: TSchema | undefined
     const current = original[field];
     if (isMap(value)) {
       const meta = mapMeta(schema, field);
-      put(original, field, meta.strategy === 'replace' ? withoutDirectives(value) : mergeMap(current as JsonMap, value, meta.schema));
+      if (meta.strategy === 'replace') putClean(original, field, value);
+      else put(original, field, mergeMap(current as JsonMap, value, meta.schema));
     } else if (Array.isArray(value)) {
       put(original, field, mergeList(current as unknown[], value, listMeta(schema, field), isDeleteList).merged);
     } else {
@@ -172,7 +173,9 @@ function elementKind(...lists: unknown[][]): GoKind {
 }
 
 function mergeList(original: unknown[], patch: unknown[], meta: ListMeta, isDeleteList: boolean): MergedList {
-  if (meta.strategy !== 'merge' && !isDeleteList) return { merged: withoutDirectives(patch) as unknown[], live: original };
+  if (meta.strategy !== 'merge' && !isDeleteList) {
+    return { merged: withoutDirectives(patch) as unknown[], live: original };
+  }
   if (original.length === 0 && patch.length === 0) return { merged: original, live: original };
   const kind = elementKind(original, patch);
   if (kind === 'map') {

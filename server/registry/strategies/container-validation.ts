@@ -162,7 +162,9 @@ function validateVolumeMounts(ctr: Container, volumes: Map<string, Volume>, path
     // Upstream reports subPath and propagation problems under the list's path, without the index.
     if (mount.subPath) errs.push(...validateLocalDescendingPath(mount.subPath, child(path, 'subPath')));
     if (mount.subPathExpr) {
-      if (mount.subPath) errs.push(invalid(child(at, 'subPathExpr'), mount.subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      if (mount.subPath) {
+        errs.push(invalid(child(at, 'subPathExpr'), mount.subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      }
       errs.push(...validateLocalDescendingPath(mount.subPathExpr, child(path, 'subPathExpr')));
     }
     errs.push(...validateMountPropagation(mount, privileged, child(path, 'mountPropagation')));
@@ -207,7 +209,8 @@ function validateVolumeDevices(ctr: Container, volumes: Map<string, Volume>, pat
     if (!name) errs.push(required(child(at, 'name')));
     if (names.has(name)) errs.push(invalid(child(at, 'name'), name, 'must be unique'));
     if (volume && !volume.persistentVolumeClaim && !volume.ephemeral) {
-      errs.push(invalid(child(at, 'name'), name, 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode'));
+      const detail = 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode';
+      errs.push(invalid(child(at, 'name'), name, detail));
     }
     if (!volume) errs.push(notFound(child(at, 'name'), name));
     if (!devicePath) errs.push(required(child(at, 'devicePath')));

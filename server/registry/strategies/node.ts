@@ -6,7 +6,7 @@ import { isValidLabelValue } from '../validation/names.js';
 import { defineStrategy } from '../strategy.js';
 import { validateResourceList } from './resources-validation.js';
 import { validateTaintEffect } from './scheduling-validation.js';
-import { ipFamily, validateCIDR } from './value-formats.js';
+import { isDualStack, validateCIDR } from './value-formats.js';
 
 export type NodeObject = Node & KubeObject;
 
@@ -104,8 +104,7 @@ function validatePodCIDRs(cidrs: string[]): FieldError[] {
   const path = 'spec.podCIDRs';
   const errs = cidrs.flatMap((cidr, i) => validateCIDR(child(path, i), cidr));
   if (cidrs.length > 1) {
-    const dualStack = cidrs.length === 2 && ipFamily(cidrs[0]) !== 0 && ipFamily(cidrs[1]) !== 0 && ipFamily(cidrs[0]) !== ipFamily(cidrs[1]);
-    if (!dualStack) errs.push(invalid(path, cidrs, 'may specify no more than one CIDR for each IP family'));
+    if (!isDualStack(cidrs)) errs.push(invalid(path, cidrs, 'may specify no more than one CIDR for each IP family'));
     const seen = new Set<string>();
     cidrs.forEach((cidr, i) => {
       if (seen.has(cidr)) errs.push(duplicate(child(path, i), cidr));

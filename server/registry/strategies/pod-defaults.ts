@@ -9,7 +9,7 @@ import type {
   Probe,
   Volume,
 } from '../../../schemas/core/pod.js';
-import { volumeSourceNames } from '../../../schemas/core/volume.js';
+import { volumeSourceFields, type VolumeSourceName } from '../../../schemas/core/volume.js';
 import { imageTag } from './image-reference.js';
 
 /**
@@ -21,6 +21,7 @@ import { imageTag } from './image-reference.js';
 /** 0644: upstream's default file mode for configMap, secret, downwardAPI and projected volumes. */
 const DEFAULT_FILE_MODE = 420;
 const DEFAULT_TOKEN_EXPIRATION_SECONDS = 3600;
+const VOLUME_SOURCES = Object.keys(volumeSourceFields) as VolumeSourceName[];
 
 export function setPodSpecDefaults(spec: PodSpec): void {
   spec.dnsPolicy ||= 'ClusterFirst';
@@ -109,7 +110,7 @@ function setHTTPGetDefaults(action: HTTPGetAction): void {
 }
 
 export function setVolumeDefaults(volume: Volume): void {
-  if (!volumeSourceNames.some((source) => volume[source] != null)) volume.emptyDir = {};
+  if (!VOLUME_SOURCES.some((source) => volume[source] != null)) volume.emptyDir = {};
   if (volume.hostPath) volume.hostPath.type ??= '';
   if (volume.configMap) volume.configMap.defaultMode ??= DEFAULT_FILE_MODE;
   if (volume.secret) volume.secret.defaultMode ??= DEFAULT_FILE_MODE;

@@ -1,7 +1,7 @@
 import type { ContainerStatus, PodSpec, PodStatus } from '../../../schemas/core/pod.js';
 import { child, duplicate, forbidden, invalid, type FieldError } from '../field-errors.js';
 import { isDNS1123Subdomain, isQualifiedName } from '../validation/names.js';
-import { ipFamily, validateIP } from './value-formats.js';
+import { isDualStack, validateIP } from './value-formats.js';
 
 /** Upstream's ValidatePodStatusUpdate: what a kubelet may and may not report. */
 
@@ -22,11 +22,11 @@ export function validatePodStatusUpdate(status: PodStatus, old: PodStatus, spec:
   if ((status.qosClass ?? '') !== (old.qosClass ?? '')) {
     errs.push(invalid('status.qosClass', status.qosClass ?? '', 'field is immutable'));
   }
-  const restartPolicy = spec.restartPolicy ?? '';
-  errs.push(...validateStateTransitions(status.containerStatuses, old.containerStatuses, 'status.containerStatuses', restartPolicy, new Set()));
-  const restartable = new Set((spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name ?? ''));
+  const policy = spec.restartPolicy ?? '';
+  const sidecars = new Set((spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name ?? ''));
   errs.push(
-    ...validateStateTransitions(status.initContainerStatuses, old.initContainerStatuses, 'status.initContainerStatuses', restartPolicy, restartable),
+    ...validateStateTransitions(status.containerStatuses, old.containerStatuses, 'status.containerStatuses', policy, new Set()),
+    ...validateStateTransitions(status.initContainerStatuses, old.initContainerStatuses, 'status.initContainerStatuses', policy, sidecars),
   );
   errs.push(...validateIPList((status.podIPs ?? []).map((p) => p.ip ?? ''), 'status.podIPs'));
   errs.push(...validateHostIPs(status));
@@ -69,8 +69,7 @@ function validateHostIPs(status: PodStatus): FieldError[] {
 function validateIPList(ips: string[], path: string): FieldError[] {
   const errs = ips.flatMap((ip, i) => validateIP(child(path, i), ip));
   if (ips.length > 1) {
-    const dualStack = ips.length === 2 && ipFamily(ips[0]) !== 0 && ipFamily(ips[1]) !== 0 && ipFamily(ips[0]) !== ipFamily(ips[1]);
-    if (!dualStack) errs.push(invalid(path, ips.map((ip) => ({ ip })), 'may specify no more than one IP for each IP family'));
+    if (!isDualStack(ips)) errs.push(invalid(path, ips.map((ip) => ({ ip })), 'may specify no more than one IP for each IP family'));
     const seen = new Set<string>();
     ips.forEach((ip, i) => {
       if (seen.has(ip)) errs.push(duplicate(child(path, i), { ip }));

@@ -105,7 +105,8 @@ function validatePodOnly(pod: PodObject, spec: PodSpec): FieldError[] {
   }
   const mirror = pod.metadata.annotations?.[MIRROR_POD_ANNOTATION];
   if (mirror !== undefined && !spec.nodeName) {
-    errs.push(invalid(`metadata.annotations[${MIRROR_POD_ANNOTATION}]`, mirror, 'must set spec.nodeName if mirror pod annotation is set'));
+    const path = `metadata.annotations[${MIRROR_POD_ANNOTATION}]`;
+    errs.push(invalid(path, mirror, 'must set spec.nodeName if mirror pod annotation is set'));
   }
   if (spec.ephemeralContainers?.length) errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
   if (spec.nodeName && spec.schedulingGates?.length) {

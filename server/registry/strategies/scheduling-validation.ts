@@ -24,7 +24,8 @@ export function validateTolerations(tolerations: Toleration[] | undefined, path:
     const value = t.value ?? '';
     if (key) errs.push(...validateLabelName(key, child(at, 'key')));
     if (!key && operator !== 'Exists') {
-      errs.push(invalid(operatorPath, operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+      const detail = 'operator must be Exists when `key` is empty, which means "match all values and all keys"';
+      errs.push(invalid(operatorPath, operator, detail));
     }
     if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
       errs.push(invalid(child(at, 'effect'), t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { invalid, type CauseType, type FieldError } from '../field-errors.js';
+import { invalid, type FieldError } from '../field-errors.js';
 
 /**
  * The rest of upstream's string-format predicates (k8s.io/apimachinery/pkg/util/validation) that pod, node and event
@@ -86,8 +86,15 @@ export function validateCIDR(path: string, value: string): FieldError[] {
 }
 
 /** The family of an IP or CIDR string: 4, 6, or 0 when it is neither. */
-export function ipFamily(value: string): number {
+function ipFamily(value: string): number {
   return isIP(value.split('/')[0] ?? '');
+}
+
+/** Exactly one IPv4 and one IPv6 address (or CIDR), in either order. */
+export function isDualStack(values: string[]): boolean {
+  if (values.length !== 2) return false;
+  const [a, b] = values.map(ipFamily);
+  return a !== 0 && b !== 0 && a !== b;
 }
 
 /**
@@ -95,5 +102,5 @@ export function ipFamily(value: string): number {
  * the one place that produces it.
  */
 export function notFound(field: string, value: string): FieldError {
-  return { type: 'FieldValueNotFound' as string as CauseType, field, body: `Not found: ${JSON.stringify(value)}` };
+  return { type: 'FieldValueNotFound', field, body: `Not found: ${JSON.stringify(value)}` };
 }

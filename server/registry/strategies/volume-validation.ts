@@ -102,12 +102,12 @@ function validateSource(volume: Volume, source: VolumeSourceName, path: string):
     case 'secret': {
       const s = volume.secret ?? {};
       const errs = s.secretName ? [] : [required(child(path, 'secretName'))];
-      return [...errs, ...validateFileMode(s.defaultMode, child(path, 'defaultMode')), ...validateItems(s.items, child(path, 'items'))];
+      return [...errs, ...validateKeyProjection(s, path)];
     }
     case 'configMap': {
       const c = volume.configMap ?? {};
       const errs = c.name ? [] : [required(child(path, 'name'))];
-      return [...errs, ...validateFileMode(c.defaultMode, child(path, 'defaultMode')), ...validateItems(c.items, child(path, 'items'))];
+      return [...errs, ...validateKeyProjection(c, path)];
     }
     case 'persistentVolumeClaim':
       return volume.persistentVolumeClaim?.claimName ? [] : [required(child(path, 'claimName'))];
@@ -126,8 +126,11 @@ function validateSource(volume: Volume, source: VolumeSourceName, path: string):
   }
 }
 
-function validateItems(items: KeyToPath[] | undefined, path: string): FieldError[] {
-  return (items ?? []).flatMap((item, i) => validateKeyToPath(item, child(path, i)));
+/** The mode and key-to-file items configMap and secret volumes share. */
+function validateKeyProjection(source: { defaultMode?: number; items?: KeyToPath[] }, path: string): FieldError[] {
+  const errs = validateFileMode(source.defaultMode, child(path, 'defaultMode'));
+  (source.items ?? []).forEach((item, i) => errs.push(...validateKeyToPath(item, child(child(path, 'items'), i))));
+  return errs;
 }
 
 function validateKeyToPath(item: KeyToPath, path: string): FieldError[] {
