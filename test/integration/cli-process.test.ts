@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -55,4 +58,28 @@ test('serves with settings from the environment and shuts down cleanly on SIGTER
   child.kill('SIGTERM');
   const [code] = await once(child, 'exit');
   assert.equal(code, 0);
+});
+
+test('every acknowledged write survives SIGKILL of the server process', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'mimikube-kill-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const db = join(dir, 'state.db');
+  const first = await startCli(['--port', '0', '--db', db, '--log-level', 'silent']);
+  const acknowledged: Array<{ name: string; rv: string }> = [];
+  for (let i = 0; i < 50; i++) {
+    const res = await fetch(`${first.url}/api/v1/namespaces/default/configmaps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ metadata: { name: `cm-${i}` }, data: { i: String(i) } }),
+    });
+    assert.equal(res.status, 201);
+    acknowledged.push({ name: `cm-${i}`, rv: (await res.json()).metadata.resourceVersion });
+  }
+  first.child.kill('SIGKILL');
+  await once(first.child, 'exit');
+  const second = await startCli(['--port', '0', '--db', db, '--log-level', 'silent']);
+  t.after(() => second.child.kill('SIGKILL'));
+  const list = await (await fetch(`${second.url}/api/v1/namespaces/default/configmaps`)).json();
+  const stored = new Map(list.items.map((i: any) => [i.metadata.name, i.metadata.resourceVersion]));
+  for (const { name, rv } of acknowledged) assert.equal(stored.get(name), rv, name);
 });
