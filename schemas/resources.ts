@@ -31,12 +31,12 @@ export const RESOURCES: ResourceDef[] = [
   }),
   defineResource({
     group: '', version: 'v1', resource: 'pods', singular: 'pod', kind: 'Pod', namespaced: true,
-    shortNames: ['po'], categories: ['all'], subresources: ['status'], schema: Pod, strategy: podStrategy,
+    shortNames: ['po'], categories: ['all'], subresources: ['status', 'binding', 'eviction'], schema: Pod, strategy: podStrategy,
     returnDeletedObject: true, gracefulDeletion: true,
   }),
   defineResource({
     group: '', version: 'v1', resource: 'replicationcontrollers', singular: 'replicationcontroller',
-    kind: 'ReplicationController', namespaced: true, shortNames: ['rc'], categories: ['all'], subresources: ['status'],
+    kind: 'ReplicationController', namespaced: true, shortNames: ['rc'], categories: ['all'], subresources: ['status', 'scale'],
     schema: ReplicationController, strategy: replicationControllerStrategy, tracksGeneration: true,
     defaultPropagation: 'Orphan',
   }),
@@ -64,6 +64,14 @@ export const RESOURCES: ResourceDef[] = [
     group: '', version: 'v1', resource: 'endpoints', singular: 'endpoints', kind: 'Endpoints', namespaced: true,
     shortNames: ['ep'], schema: Endpoints, allowCreateOnUpdate: true,
   }),
+  defineResource({
+    group: '', version: 'v1', resource: 'resourcequotas', singular: 'resourcequota', kind: 'ResourceQuota',
+    namespaced: true, shortNames: ['quota'], subresources: ['status'], schema: SpecStatusKind,
+  }),
+  defineResource({
+    group: '', version: 'v1', resource: 'limitranges', singular: 'limitrange', kind: 'LimitRange', namespaced: true,
+    shortNames: ['limits'], schema: SpecStatusKind,
+  }),
   // apps/v1
   defineResource({
     group: 'apps', version: 'v1', resource: 'daemonsets', singular: 'daemonset', kind: 'DaemonSet', namespaced: true,
@@ -76,15 +84,15 @@ export const RESOURCES: ResourceDef[] = [
   }),
   defineResource({
     group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true,
-    shortNames: ['deploy'], categories: ['all'], subresources: ['status'], schema: SpecStatusKind, tracksGeneration: true,
+    shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'], schema: SpecStatusKind, tracksGeneration: true,
   }),
   defineResource({
     group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true,
-    shortNames: ['rs'], categories: ['all'], subresources: ['status'], schema: SpecStatusKind, tracksGeneration: true,
+    shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'], schema: SpecStatusKind, tracksGeneration: true,
   }),
   defineResource({
     group: 'apps', version: 'v1', resource: 'statefulsets', singular: 'statefulset', kind: 'StatefulSet',
-    namespaced: true, shortNames: ['sts'], categories: ['all'], subresources: ['status'], schema: SpecStatusKind,
+    namespaced: true, shortNames: ['sts'], categories: ['all'], subresources: ['status', 'scale'], schema: SpecStatusKind,
     tracksGeneration: true,
   }),
   // batch/v1

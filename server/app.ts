@@ -1,8 +1,10 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Clock } from './clock.js';
 import type { ResourceTable } from './registry/resource.js';
 import type { Store } from './registry/store.js';
-import { ApiError, entityTooLarge, internalError } from './errors.js';
-import { NOT_FOUND } from './http/discovery.js';
+import { ApiError, entityTooLarge, internalError, resourceNotFound } from './errors.js';
+import { installDiscoveryRoutes } from './http/discovery.js';
+import { installOpenApiRoutes } from './http/openapi.js';
 import { installHealthRoutes, type HealthCheck } from './http/health.js';
 import { sendError } from './http/negotiate.js';
 import { installResourceRoutes } from './http/resource-routes.js';
@@ -16,6 +18,7 @@ export interface AppDeps {
   table: ResourceTable;
   watches: WatchServer;
   kubeVersion: string;
+  clock: Clock;
   logger: FastifyBaseLogger | boolean | { level: string };
   healthChecks?: HealthCheck[];
 }
@@ -44,10 +47,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, internalError('the server could not complete the request'));
   });
-  app.setNotFoundHandler((_request, reply) => sendError(reply, NOT_FOUND));
+  app.setNotFoundHandler((_request, reply) => sendError(reply, resourceNotFound()));
 
   installHealthRoutes(app, deps.kubeVersion, deps.healthChecks ?? [{ name: 'ping', check: () => true }]);
-  installResourceRoutes(app, deps.table, { store: deps.store, watches: deps.watches });
+  installDiscoveryRoutes(app, deps.table);
+  installOpenApiRoutes(app, deps.table, deps.kubeVersion);
+  installResourceRoutes(app, deps.table, { store: deps.store, watches: deps.watches, clock: deps.clock });
   app.server.on('upgrade', (request, socket, head) => deps.watches.upgrade(request, socket, head));
   return app;
 }

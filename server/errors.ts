@@ -123,6 +123,11 @@ export function invalidObject(kind: string, group: string, name: string, errors:
   });
 }
 
+/** Upstream's answer for a URL that names no resource. */
+export function resourceNotFound(): ApiError {
+  return new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+}
+
 export function badRequest(message: string, causes?: StatusCause[]): ApiError {
   return new ApiError(400, 'BadRequest', message, causes ? { causes } : undefined);
 }

@@ -47,14 +47,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const db = openDatabase({ path: options.db ?? './mimikube.db', durability: options.durability });
   const table = resourceTable();
   const hub = new WatchHub();
-  const store = new Store(db, hub, options.clock ?? systemClock);
+  const clock = options.clock ?? systemClock;
+  const store = new Store(db, hub, clock);
   ensureSystemObjects(store, table);
-  const watches = new WatchServer(store, hub, table, { ...DEFAULT_WATCH_CONFIG, ...options.watch });
+  const watches = new WatchServer(store, hub, table, { ...DEFAULT_WATCH_CONFIG, ...options.watch }, clock);
   const app = buildApp({
     store,
     table,
     watches,
     kubeVersion: options.kubeVersion ?? DEFAULT_KUBE_VERSION,
+    clock,
     logger: { level: options.logLevel ?? 'silent' },
     healthChecks: [
       { name: 'ping', check: () => true },

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.js';
 import type { Store } from '../registry/store.js';
 import type { Query } from './query.js';
 import type { ResolvedResource } from './resolve.js';
@@ -14,4 +15,5 @@ export interface ResourceRequest extends ResolvedResource {
 export interface HandlerDeps {
   store: Store;
   watches: WatchServer;
+  clock: Clock;
 }

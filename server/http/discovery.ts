@@ -1,63 +1,63 @@
-import { ApiError } from '../errors.js';
-import type { ResourceDef, ResourceTable } from '../registry/resource.js';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { aggregatedDiscovery, legacyDiscovery, type AggregatedVersion } from '../discovery/documents.js';
+import type { ResourceTable } from '../registry/resource.js';
+import { resourceNotFound } from '../errors.js';
+import { sendError } from './negotiate.js';
 
-export const NOT_FOUND = new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+const AGGREGATED = /^application\/json;\s*g=apidiscovery\.k8s\.io;\s*v=(v2|v2beta1);\s*as=APIGroupDiscoveryList$/;
 
-const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-const SUBRESOURCE_VERBS = ['get', 'patch', 'update'];
+/** The first aggregated-discovery version the Accept header asks for, in the client's order. */
+function requestedAggregation(accept: string | undefined): AggregatedVersion | undefined {
+  for (const part of (accept ?? '').split(',')) {
+    const media = part.trim().split(';').filter((p) => !p.trim().startsWith('q=')).map((p) => p.trim()).join(';');
+    const match = AGGREGATED.exec(media);
+    if (match) return match[1] as AggregatedVersion;
+    if (media === 'application/json' || media === '*/*') return undefined;
+  }
+  return undefined;
+}
 
-function resourceEntries(defs: ResourceDef[]): unknown[] {
-  const entries: unknown[] = [];
-  for (const def of defs) {
-    const entry: Record<string, unknown> = {
-      name: def.resource,
-      singularName: def.singular,
-      namespaced: def.namespaced,
-      kind: def.kind,
-      verbs: VERBS,
-    };
-    if (def.shortNames.length > 0) entry.shortNames = def.shortNames;
-    if (def.categories.length > 0) entry.categories = def.categories;
-    entries.push(entry);
-    if (def.subresources.includes('status')) {
-      entries.push({ name: `${def.resource}/status`, singularName: '', namespaced: def.namespaced, kind: def.kind, verbs: SUBRESOURCE_VERBS });
+interface Cached {
+  body: string;
+  etag: string;
+}
+
+/** Serves discovery: aggregated documents when asked for them (kubectl 1.27+), the legacy ones otherwise. */
+export function installDiscoveryRoutes(app: FastifyInstance, table: ResourceTable): void {
+  const cache = new Map<string, Cached>();
+  const cached = (key: string, build: () => unknown): Cached | undefined => {
+    let entry = cache.get(key);
+    if (!entry) {
+      const doc = build();
+      if (doc === undefined) return undefined;
+      const body = JSON.stringify(doc);
+      entry = { body, etag: `"${createHash('sha512').update(body).digest('hex').slice(0, 32).toUpperCase()}"` };
+      cache.set(key, entry);
     }
-  }
-  return entries;
-}
-
-function groupEntry(table: ResourceTable, group: string) {
-  const versions = table
-    .groupVersions()
-    .filter((gv) => gv.group === group)
-    .map((gv) => ({ groupVersion: `${gv.group}/${gv.version}`, version: gv.version }));
-  return { name: group, versions, preferredVersion: versions[0] };
-}
-
-/**
- * The legacy (unaggregated) discovery documents: /api, /apis, /apis/{group}, /api/v1, /apis/{group}/{version}.
- * Returns undefined for any other path.
- */
-export function groupVersionResources(table: ResourceTable, path: string): unknown {
-  const parts = path.split('/').filter(Boolean);
-  if (parts.length === 1 && parts[0] === 'api') {
-    return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '' }] };
-  }
-  if (parts.length === 1 && parts[0] === 'apis') {
-    const groups = [...new Set(table.all.filter((d) => d.group).map((d) => d.group))];
-    return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map((g) => groupEntry(table, g)) };
-  }
-  if (parts.length === 2 && parts[0] === 'apis' && table.all.some((d) => d.group === parts[1])) {
-    return { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(table, parts[1]) };
-  }
-  const [group, version] = parts[0] === 'api' && parts.length === 2 ? ['', parts[1]] : parts[0] === 'apis' && parts.length === 3 ? [parts[1], parts[2]] : [];
-  if (version === undefined) return undefined;
-  const defs = table.all.filter((d) => d.group === group && d.version === version);
-  if (defs.length === 0) return undefined;
-  return {
-    kind: 'APIResourceList',
-    apiVersion: 'v1',
-    groupVersion: group ? `${group}/${version}` : version,
-    resources: resourceEntries(defs),
+    return entry;
   };
+  const serve = (request: FastifyRequest, reply: FastifyReply, entry: Cached, contentType: string) => {
+    reply.header('Vary', 'Accept').header('ETag', entry.etag).header('Cache-Control', 'public');
+    if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
+    // A Buffer keeps Fastify from rewriting the media type's parameters, which kubectl matches literally.
+    return reply.header('Content-Type', contentType).send(Buffer.from(entry.body));
+  };
+  for (const root of ['api', 'apis'] as const) {
+    app.get(`/${root}`, async (request, reply) => {
+      const version = requestedAggregation(request.headers.accept);
+      if (version) {
+        const entry = cached(`${root}:${version}`, () => aggregatedDiscovery(table, root, version))!;
+        return serve(request, reply, entry, `application/json;g=apidiscovery.k8s.io;v=${version};as=APIGroupDiscoveryList`);
+      }
+      return serve(request, reply, cached(root, () => legacyDiscovery(table, `/${root}`))!, 'application/json');
+    });
+  }
+}
+
+/** A legacy group or group-version document for `path`, or a 404 Status. */
+export function serveGroupDiscovery(table: ResourceTable, request: FastifyRequest, reply: FastifyReply) {
+  const doc = request.method === 'GET' ? legacyDiscovery(table, request.url.split('?')[0]) : undefined;
+  if (doc === undefined) return sendError(reply, resourceNotFound());
+  return reply.type('application/json').send(JSON.stringify(doc));
 }

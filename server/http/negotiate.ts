@@ -48,7 +48,7 @@ export function decodePatchBody(request: FastifyRequest): { patchType: PatchType
   if (!patchType) throw unsupportedMediaType(type || '(none)');
   const text = bodyText(request);
   if (text.trim() === '') throw badRequest('the body of the request was in an unknown format or empty');
-  return { patchType, patch: parseJson(text) };
+  return { patchType, patch: patchType === 'apply' ? parseYaml(text) : parseJson(text) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { badRequest, invalidObject } from '../errors.js';
-import { notSupported, type FieldError } from '../registry/field-errors.js';
+import { notSupported, required, type FieldError } from '../registry/field-errors.js';
 import type { DeleteOptions, FieldValidation, ListOptions, PropagationPolicy, WriteOptions } from '../registry/options.js';
 
 export type Query = Record<string, string | string[] | undefined>;
@@ -51,6 +51,13 @@ export function writeOptions(query: Query, kind: 'CreateOptions' | 'UpdateOption
     fieldManager: first(query, 'fieldManager'),
     warnings: [],
   };
+}
+
+/** Server-side apply must name the manager whose fields it sets (upstream's PatchOptions validation). */
+export function requireFieldManager(fieldManager: string | undefined): void {
+  if (!fieldManager) {
+    throw invalidObject('PatchOptions', 'meta.k8s.io', '', [required('fieldManager', 'is required for apply patch')]);
+  }
 }
 
 export function listOptions(query: Query): ListOptions {

@@ -1,21 +1,11 @@
 import type { HandlerDeps, ResourceRequest } from './context.js';
-import { send } from './negotiate.js';
 import { listOptions } from './query.js';
+import { sendList, sendObject } from './respond.js';
 
-export function getObject({ store }: HandlerDeps, r: ResourceRequest) {
-  const obj = store.get(r.def, r.namespace ?? '', r.name!);
-  return send(r.request, r.reply, 200, obj);
+export function getObject(deps: HandlerDeps, r: ResourceRequest) {
+  return sendObject(deps, r, 200, deps.store.get(r.def, r.namespace ?? '', r.name!));
 }
 
-export function listObjects({ store }: HandlerDeps, r: ResourceRequest) {
-  const result = store.list(r.def, r.namespace, listOptions(r.query));
-  const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
-  if (result.continue) metadata.continue = result.continue;
-  if (result.remainingItemCount !== undefined) metadata.remainingItemCount = result.remainingItemCount;
-  return send(r.request, r.reply, 200, {
-    kind: r.def.listKind,
-    apiVersion: r.def.apiVersion,
-    metadata,
-    items: result.items,
-  });
+export function listObjects(deps: HandlerDeps, r: ResourceRequest) {
+  return sendList(deps, r, deps.store.list(r.def, r.namespace, listOptions(r.query)));
 }

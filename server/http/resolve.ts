@@ -1,4 +1,4 @@
-import type { ResourceDef, ResourceTable } from '../registry/resource.js';
+import type { ResourceDef, ResourceTable, Subresource } from '../registry/resource.js';
 import { parseRequestPath, type RequestInfo } from './request-info.js';
 
 export interface ResolvedResource {
@@ -7,7 +7,7 @@ export interface ResolvedResource {
   /** The object's namespace ('' for cluster-scoped kinds); for lists, undefined means all namespaces. */
   namespace: string | undefined;
   name?: string;
-  subresource?: 'status';
+  subresource?: Subresource;
 }
 
 /** Resolves a URL path against the resource table; undefined when no resource lives there. */
@@ -26,8 +26,7 @@ export function resolveResource(table: ResourceTable, path: string): ResolvedRes
   else if (info.namespace !== undefined && info.resource !== 'namespaces') return undefined;
   else namespace = '';
   if (def.namespaced && namespace === undefined && info.name !== undefined) return undefined;
-  if (info.subresource !== undefined && (info.subresource !== 'status' || !def.subresources.includes('status'))) {
-    return undefined;
-  }
-  return { def, info, namespace, name: info.name, subresource: info.subresource as 'status' | undefined };
+  const subresource = info.subresource as Subresource | undefined;
+  if (subresource !== undefined && !def.subresources.includes(subresource)) return undefined;
+  return { def, info, namespace, name: info.name, subresource };
 }

@@ -3,11 +3,12 @@ import { ApiError, methodNotAllowed } from '../errors.js';
 import type { ResourceTable } from '../registry/resource.js';
 import type { HandlerDeps, ResourceRequest } from './context.js';
 import { deleteCollection, deleteObject } from './delete.js';
-import { groupVersionResources, NOT_FOUND } from './discovery.js';
+import { serveGroupDiscovery } from './discovery.js';
 import { sendError } from './negotiate.js';
 import { boolean, type Query } from './query.js';
 import { getObject, listObjects } from './read.js';
 import { resolveResource } from './resolve.js';
+import { createBinding, createEviction, getScale, patchScale, updateScale } from './subresources.js';
 import { createObject, patchObject, updateObject } from './write.js';
 
 type Handler = (deps: HandlerDeps, r: ResourceRequest) => unknown;
@@ -15,11 +16,15 @@ type Handler = (deps: HandlerDeps, r: ResourceRequest) => unknown;
 /** Picks the verb handler the way upstream's installer maps method × (collection | object | subresource). */
 function pickHandler(method: string, r: ResourceRequest): Handler | undefined {
   const isWatch = boolean(r.query, 'watch') === true;
-  if (r.subresource) {
-    if (method === 'GET') return getObject;
-    if (method === 'PUT') return updateObject;
-    if (method === 'PATCH') return patchObject;
-    return undefined;
+  switch (r.subresource) {
+    case 'status':
+      return ({ GET: getObject, PUT: updateObject, PATCH: patchObject } as Record<string, Handler>)[method];
+    case 'scale':
+      return ({ GET: getScale, PUT: updateScale, PATCH: patchScale } as Record<string, Handler>)[method];
+    case 'binding':
+      return method === 'POST' ? createBinding : undefined;
+    case 'eviction':
+      return method === 'POST' ? createEviction : undefined;
   }
   if (r.name === undefined) {
     if (method === 'GET') return isWatch ? (deps, req) => deps.watches.serve(req) : listObjects;
@@ -41,11 +46,7 @@ export function installResourceRoutes(app: FastifyInstance, table: ResourceTable
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const resolved = resolveResource(table, request.url.split('?')[0]);
     const r: ResourceRequest | undefined = resolved && { ...resolved, query: request.query as Query, request, reply };
-    if (!r) {
-      const listing = request.method === 'GET' ? groupVersionResources(table, request.url.split('?')[0]) : undefined;
-      if (listing) return reply.type('application/json').send(JSON.stringify(listing));
-      return sendError(reply, NOT_FOUND);
-    }
+    if (!r) return serveGroupDiscovery(table, request, reply);
     const handler = pickHandler(request.method, r);
     if (!handler) return sendError(reply, methodNotAllowed());
     try {
@@ -55,7 +56,7 @@ export function installResourceRoutes(app: FastifyInstance, table: ResourceTable
       throw err;
     }
   };
-  for (const root of ['/api', '/api/*', '/apis', '/apis/*']) {
+  for (const root of ['/api/*', '/apis/*']) {
     app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: root, handler: handle });
   }
 }

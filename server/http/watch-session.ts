@@ -30,12 +30,14 @@ export interface WatchSessionOptions {
   /** Close a watcher whose unsent backlog exceeds this many bytes: it must relist, as upstream's cacher forces. */
   maxBacklogBytes: number;
   bookmarks: boolean;
+  /** How an object is written into an event; JSON of the object itself unless the client asked for Tables. */
+  render?: (obj: KubeObject) => string;
 }
 
 /** Memoises an event's JSON per object so a change fanned out to many watchers is serialised once. */
 const serialized = new WeakMap<KubeObject, string>();
 
-function objectJson(obj: KubeObject): string {
+export function objectJson(obj: KubeObject): string {
   let text = serialized.get(obj);
   if (text === undefined) {
     text = JSON.stringify(obj);
@@ -58,7 +60,11 @@ export class WatchSession {
   private initialAllowance = 0;
   lastRv = 0;
 
-  constructor(private readonly options: WatchSessionOptions, private readonly onClose: () => void) {}
+  private readonly render: (obj: KubeObject) => string;
+
+  constructor(private readonly options: WatchSessionOptions, private readonly onClose: () => void) {
+    this.render = options.render ?? objectJson;
+  }
 
   get isClosed(): boolean {
     return this.closed;
@@ -67,7 +73,7 @@ export class WatchSession {
   /** A synthetic ADDED for the initial state; the backlog limit applies only to what comes after it. */
   sendInitial(obj: KubeObject, rv: number): void {
     if (this.options.predicate.matches(obj)) {
-      const line = eventLine('ADDED', objectJson(obj));
+      const line = eventLine('ADDED', this.render(obj));
       this.initialAllowance += Buffer.byteLength(line);
       this.options.sink.send(line);
     }
@@ -80,17 +86,17 @@ export class WatchSession {
     const { predicate } = this.options;
     const now = predicate.matches(event.object);
     if (event.type === 'ADDED') {
-      if (now) this.emit('ADDED', objectJson(event.object));
+      if (now) this.emit('ADDED', this.render(event.object));
       return;
     }
     const before = predicate.empty || predicate.matches(event.previous);
     if (event.type === 'DELETED') {
-      if (before || now) this.emit('DELETED', objectJson(event.object));
+      if (before || now) this.emit('DELETED', this.render(event.object));
       return;
     }
-    if (before && now) this.emit('MODIFIED', objectJson(event.object));
-    else if (now) this.emit('ADDED', objectJson(event.object));
-    else if (before) this.emit('DELETED', objectJson(event.object));
+    if (before && now) this.emit('MODIFIED', this.render(event.object));
+    else if (now) this.emit('ADDED', this.render(event.object));
+    else if (before) this.emit('DELETED', this.render(event.object));
   }
 
   bookmark(rv: number, annotations?: Record<string, string>): void {

@@ -4,7 +4,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { KubeObject } from '../../schemas/meta.js';
 import { ApiError } from '../errors.js';
 import { buildPredicate } from '../registry/predicate.js';
-import type { ResourceTable } from '../registry/resource.js';
+import type { ResourceDef, ResourceTable } from '../registry/resource.js';
+import type { Clock } from '../clock.js';
+import { toTable } from '../printers/table.js';
+import { printerFor, tableOptions } from './respond.js';
 import type { Store } from '../registry/store.js';
 import type { WatchHub } from '../storage/watch-hub.js';
 import type { ResourceRequest } from './context.js';
@@ -76,6 +79,7 @@ export class WatchServer {
     private readonly hub: WatchHub,
     private readonly table: ResourceTable,
     private readonly config: WatchConfig,
+    private readonly clock: Clock,
   ) {}
 
   get activeCount(): number {
@@ -90,12 +94,13 @@ export class WatchServer {
     const res = r.reply.raw;
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
-    const session = this.start(r, options, predicate, httpSink(res));
+    const session = this.start(r, options, predicate, httpSink(res), this.tableRenderer(r.def, r.request.headers, r.query));
     res.on('close', () => session.close());
   }
 
   /** An HTTP upgrade on a watch URL: the same watch, one event per WebSocket message. */
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    let render: ((obj: KubeObject) => string) | undefined;
     const url = new URL(request.url ?? '/', 'http://localhost');
     const resolved = resolveResource(this.table, url.pathname);
     const query: Query = {};
@@ -104,6 +109,7 @@ export class WatchServer {
     try {
       if (!resolved || resolved.subresource) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
       prepared = this.prepare(resolved, query);
+      render = this.tableRenderer(resolved.def, request.headers, query);
     } catch (err) {
       const status = err instanceof ApiError ? err : new ApiError(400, 'BadRequest', String(err));
       const body = JSON.stringify(status.toStatus());
@@ -111,10 +117,23 @@ export class WatchServer {
       return;
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      const session = this.start(resolved!, prepared.options, prepared.predicate, wsSink(ws));
+      const session = this.start(resolved!, prepared.options, prepared.predicate, wsSink(ws), render);
       ws.on('close', () => session.close());
       ws.on('error', () => session.close());
     });
+  }
+
+  /** With a Table Accept header, each event carries a one-row Table; the column definitions come once. */
+  private tableRenderer(def: ResourceDef, headers: IncomingMessage['headers'], query: Query): ((obj: KubeObject) => string) | undefined {
+    const table = tableOptions({ headers }, query, this.clock.now());
+    if (!table) return undefined;
+    const printer = printerFor(def);
+    let withColumns = true;
+    return (obj) => {
+      const text = JSON.stringify(toTable(printer, [obj], { ...table, now: this.clock.now(), withColumns, listMeta: { resourceVersion: obj.metadata.resourceVersion } }));
+      withColumns = false;
+      return text;
+    };
   }
 
   private prepare(resolved: ResolvedResource, query: Query) {
@@ -127,12 +146,13 @@ export class WatchServer {
     options: ReturnType<typeof watchOptions>,
     predicate: ReturnType<typeof buildPredicate>,
     sink: WatchSink,
+    render?: (obj: KubeObject) => string,
   ): WatchSession {
     const { def, namespace } = resolved;
     const timers: NodeJS.Timeout[] = [];
     let unsubscribe = () => {};
     const session = new WatchSession(
-      { def, predicate, sink, maxBacklogBytes: this.config.maxBacklogBytes, bookmarks: options.allowWatchBookmarks },
+      { def, predicate, sink, render, maxBacklogBytes: this.config.maxBacklogBytes, bookmarks: options.allowWatchBookmarks },
       () => {
         unsubscribe();
         timers.forEach(clearTimeout);

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { after, before } from 'node:test';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/index.js';
 
@@ -40,6 +41,22 @@ export class Api {
   delete<T = any>(path: string, body?: unknown) {
     return this.request<T>('DELETE', path, body);
   }
+}
+
+/** A request exactly as given, with no headers added (fetch would add a Content-Type to any body). */
+export function rawRequest(url: string, method: string, body: string, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: { accept: 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        const parsed = (res.headers['content-type'] ?? '').includes('json') && text ? JSON.parse(text) : text;
+        resolve({ status: res.statusCode ?? 0, headers: new Headers(res.headers as Record<string, string>), text, body: parsed });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export interface TestServer extends RunningServer {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
 /** The kubectl on PATH, or undefined: e2e tests skip with this message when it is missing. */
 export const KUBECTL = findOnPath('kubectl');
@@ -18,6 +18,16 @@ function findOnPath(name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A versioned kubectl (`kubectl.1.27` …) from the folder the dispatcher on PATH resolves to, or undefined when this
+ * machine has none: the dispatcher itself picks its version from the server's /version.
+ */
+export function versionedKubectl(minor: number): string | undefined {
+  if (!KUBECTL) return undefined;
+  const candidate = join(dirname(realpathSync(KUBECTL)), `kubectl.1.${minor}`);
+  return existsSync(candidate) ? candidate : undefined;
 }
 
 export interface KubectlResult {
@@ -38,17 +48,24 @@ export class Kubectl {
     writeFileSync(this.kubeconfig, kubeconfig);
   }
 
-  private env(): NodeJS.ProcessEnv {
-    return { ...process.env, KUBECONFIG: this.kubeconfig, KUBECACHEDIR: join(this.dir, 'cache'), HOME: this.dir };
+  /** Writes a file into this kubectl's private folder and returns its path (manifests, editor scripts). */
+  file(name: string, content: string, mode = 0o644): string {
+    const path = join(this.dir, name);
+    writeFileSync(path, content, { mode });
+    return path;
   }
 
-  spawn(args: string[]): ChildProcess {
-    return spawn(this.binary, args, { env: this.env(), stdio: ['pipe', 'pipe', 'pipe'] });
+  private env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    return { ...process.env, KUBECONFIG: this.kubeconfig, KUBECACHEDIR: join(this.dir, 'cache'), HOME: this.dir, ...extra };
   }
 
-  run(args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<KubectlResult> {
+  spawn(args: string[], env: Record<string, string> = {}): ChildProcess {
+    return spawn(this.binary, args, { env: this.env(env), stdio: ['pipe', 'pipe', 'pipe'] });
+  }
+
+  run(args: string[], options: { input?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<KubectlResult> {
     return new Promise((resolve, reject) => {
-      const child = this.spawn(args);
+      const child = this.spawn(args, options.env);
       let stdout = '';
       let stderr = '';
       child.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout += c));
