@@ -80,7 +80,7 @@ function pathItem(path: PathSpec): OpenApiSchema {
 }
 
 /** The named definitions `root` refers to, directly or through other definitions, sorted by name. */
-export function referencedDefinitions(root: unknown, schemas: Map<string, OpenApiSchema>, prefix: string) {
+function referencedDefinitions(root: unknown, schemas: Map<string, OpenApiSchema>, prefix: string) {
   const found = new Map<string, OpenApiSchema>();
   const pending: unknown[] = [root];
   while (pending.length > 0) {
@@ -126,18 +126,17 @@ function buildGroupVersion(table: ResourceTable, group: string, version: string,
   if (!table.groupVersions().some((gv) => gv.group === group && gv.version === version)) return undefined;
   const cache = cacheFor(table);
   cache.definitions ??= buildDefinitions(table, 'v3');
-  const definitions = cache.definitions;
   const paths = Object.fromEntries(groupVersionPaths(table.all, group, version).map((p) => [p.path, pathItem(p)]));
-  const doc: OpenApiV3Document = {
+  return {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: kubeVersion },
     paths,
     components: {
-      schemas: referencedDefinitions(paths, definitions.schemas, '#/components/schemas/'),
+      // Upstream's per-group-version documents carry only the definitions their operations reach.
+      schemas: referencedDefinitions(paths, cache.definitions.schemas, '#/components/schemas/'),
       securitySchemes: { BearerToken: BEARER_TOKEN },
     },
-  };
-  return doc;
+  } satisfies OpenApiV3Document;
 }
 
 /**
