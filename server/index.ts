@@ -8,6 +8,9 @@ import { kubeconfigFor } from './kubeconfig.js';
 import { Store } from './registry/store.js';
 import { openDatabase, type Durability } from './storage/db.js';
 import { WatchHub } from './storage/watch-hub.js';
+import { DEFAULT_CONTROLLERS_CONFIG, startControllers, type ControllersConfig } from '../controllers/index.js';
+import { ControllerContext } from '../controllers/runtime/context.js';
+import { controllerClock } from '../controllers/runtime/clock.js';
 
 export { ApiError } from './errors.js';
 export type { Store } from './registry/store.js';
@@ -31,6 +34,9 @@ export interface ServerOptions {
   compactIntervalMs?: number;
   watch?: Partial<WatchConfig>;
   clock?: Clock;
+  /** Run the in-process controllers (default true). */
+  controllers?: boolean;
+  controllerConfig?: Partial<ControllersConfig>;
 }
 
 export interface RunningServer {
@@ -64,6 +70,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       { name: 'sqlite', check: () => db.open },
     ],
   });
+  const controllers = options.controllers === false
+    ? undefined
+    : startControllers(new ControllerContext(store, hub, table, controllerClock(clock), (m) => app.log.warn(m)), {
+        ...DEFAULT_CONTROLLERS_CONFIG,
+        ...options.controllerConfig,
+      });
   const stopCompaction = scheduleCompaction(store, {
     eventWindow: options.eventWindow ?? 50_000,
     intervalMs: options.compactIntervalMs ?? 60_000,
@@ -73,6 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await app.listen({ port: options.port ?? 8080, host });
   } catch (err) {
     stopCompaction();
+    controllers?.stop();
     db.close();
     throw err;
   }
@@ -87,6 +100,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close() {
       closing ??= (async () => {
         stopCompaction();
+        controllers?.stop();
         watches.closeAll();
         hub.close();
         await app.close();

@@ -18,6 +18,12 @@ export const realClock: ControllerClock = {
   },
 };
 
+/** The server's clock as controllers need it: used as is when it has timers (a fake clock), else given real ones. */
+export function controllerClock(clock: Clock): ControllerClock {
+  if ('setTimer' in clock) return clock as ControllerClock;
+  return { now: () => clock.now(), setTimer: realClock.setTimer };
+}
+
 interface PendingTimer {
   at: number;
   seq: number;

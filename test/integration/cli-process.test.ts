@@ -6,28 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { startCliServer } from '../helpers/cli-server.js';
 
 const MAIN = fileURLToPath(new URL('../../server/main.js', import.meta.url));
-
-/** Starts the CLI as a child process and resolves with its URL once it serves. */
-async function startCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL within 10 s; stderr: ${stderr}`)), 10_000);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /serving the Kubernetes API on (http:\/\/\S+)/.exec(stderr);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-  return { child, url, stderr: () => stderr };
-}
 
 test('mimikube --help lists the flags', async () => {
   const child = spawn(process.execPath, [MAIN, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,7 +29,7 @@ test('a bad flag exits 2 with the usage', async () => {
 });
 
 test('serves with settings from the environment and shuts down cleanly on SIGTERM', async () => {
-  const { child, url } = await startCli([], { MIMIKUBE_PORT: '0', MIMIKUBE_DB: ':memory:', MIMIKUBE_LOG_LEVEL: 'silent' });
+  const { child, url } = await startCliServer([], { MIMIKUBE_PORT: '0', MIMIKUBE_DB: ':memory:', MIMIKUBE_LOG_LEVEL: 'silent' });
   const ready = await fetch(`${url}/readyz`);
   assert.equal(ready.status, 200);
   assert.equal(await ready.text(), 'ok');
@@ -64,7 +45,7 @@ test('every acknowledged write survives SIGKILL of the server process', async (t
   const dir = mkdtempSync(join(tmpdir(), 'mimikube-kill-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const db = join(dir, 'state.db');
-  const first = await startCli(['--port', '0', '--db', db, '--log-level', 'silent']);
+  const first = await startCliServer(['--port', '0', '--db', db, '--log-level', 'silent']);
   const acknowledged: Array<{ name: string; rv: string }> = [];
   for (let i = 0; i < 50; i++) {
     const res = await fetch(`${first.url}/api/v1/namespaces/default/configmaps`, {
@@ -77,7 +58,7 @@ test('every acknowledged write survives SIGKILL of the server process', async (t
   }
   first.child.kill('SIGKILL');
   await once(first.child, 'exit');
-  const second = await startCli(['--port', '0', '--db', db, '--log-level', 'silent']);
+  const second = await startCliServer(['--port', '0', '--db', db, '--log-level', 'silent']);
   t.after(() => second.child.kill('SIGKILL'));
   const list = await (await fetch(`${second.url}/api/v1/namespaces/default/configmaps`)).json();
   const stored = new Map(list.items.map((i: any) => [i.metadata.name, i.metadata.resourceVersion]));

@@ -1,0 +1,41 @@
+import type { Controller } from './runtime/controller.js';
+import type { ControllerContext } from './runtime/context.js';
+import { DEFAULT_GARBAGE_COLLECTOR_CONFIG, type GarbageCollectorConfig } from './garbage-collector/config.js';
+import { GarbageCollector } from './garbage-collector/controller.js';
+import { DEFAULT_NAMESPACE_CONTROLLER_CONFIG, type NamespaceControllerConfig } from './namespace/config.js';
+import { NamespaceController } from './namespace/controller.js';
+
+export interface ControllersConfig {
+  garbageCollector: GarbageCollectorConfig;
+  namespace: NamespaceControllerConfig;
+}
+
+export const DEFAULT_CONTROLLERS_CONFIG: ControllersConfig = {
+  garbageCollector: DEFAULT_GARBAGE_COLLECTOR_CONFIG,
+  namespace: DEFAULT_NAMESPACE_CONTROLLER_CONFIG,
+};
+
+export interface RunningControllers {
+  controllers: Controller[];
+  stop(): void;
+}
+
+/**
+ * Builds every controller on one shared set of informers, then starts the informers (each controller has
+ * registered the ones it needs) and the controllers' workers.
+ */
+export function startControllers(ctx: ControllerContext, config: ControllersConfig = DEFAULT_CONTROLLERS_CONFIG): RunningControllers {
+  const controllers: Controller[] = [
+    new GarbageCollector(ctx, config.garbageCollector),
+    new NamespaceController(ctx, config.namespace),
+  ];
+  ctx.informers.startAll();
+  for (const controller of controllers) controller.run();
+  return {
+    controllers,
+    stop() {
+      for (const controller of controllers) controller.stop();
+      ctx.informers.stopAll();
+    },
+  };
+}
