@@ -4,15 +4,18 @@ import { DEFAULT_GARBAGE_COLLECTOR_CONFIG, type GarbageCollectorConfig } from '.
 import { GarbageCollector } from './garbage-collector/controller.js';
 import { DEFAULT_NAMESPACE_CONTROLLER_CONFIG, type NamespaceControllerConfig } from './namespace/config.js';
 import { NamespaceController } from './namespace/controller.js';
+import { DEFAULT_SCHEDULER_CONFIG, Scheduler, type SchedulerConfig } from './scheduler/scheduler.js';
 
 export interface ControllersConfig {
   garbageCollector: GarbageCollectorConfig;
   namespace: NamespaceControllerConfig;
+  scheduler: SchedulerConfig;
 }
 
 export const DEFAULT_CONTROLLERS_CONFIG: ControllersConfig = {
   garbageCollector: DEFAULT_GARBAGE_COLLECTOR_CONFIG,
   namespace: DEFAULT_NAMESPACE_CONTROLLER_CONFIG,
+  scheduler: DEFAULT_SCHEDULER_CONFIG,
 };
 
 export interface RunningControllers {
@@ -28,6 +31,7 @@ export function startControllers(ctx: ControllerContext, config: ControllersConf
   const controllers: Controller[] = [
     new GarbageCollector(ctx, config.garbageCollector),
     new NamespaceController(ctx, config.namespace),
+    new Scheduler(ctx, config.scheduler),
   ];
   ctx.informers.startAll();
   for (const controller of controllers) controller.run();

@@ -5,7 +5,8 @@ import { useSharedServer } from '../helpers/api.js';
 import { FIXTURES } from '../fixtures/objects.js';
 
 /** One suite, run for every row of the resource table: the verbs every kind must answer like upstream. */
-const shared = useSharedServer();
+// The API surface alone: no controller writes behind the test's back.
+const shared = useSharedServer({ controllers: false });
 
 RESOURCES.forEach((def, index) => {
   const fixture = FIXTURES[def.key];

@@ -175,7 +175,8 @@ for (const v of VERSIONS) {
   const binary = v.binary();
   const skip = NO_KUBECTL || (!binary && `${v.name} is not installed on this machine`);
   test(`kubectl session: ${v.name}`, { skip, timeout: 180_000 }, async (t) => {
-    const server = await startTestServer(t);
+    // The API surface alone; the controller scenarios have their own end-to-end tests.
+    const server = await startTestServer(t, { controllers: false });
     const kubectl = new Kubectl(server.kubeconfig, binary!);
     t.after(() => kubectl.cleanup());
     await session(server, kubectl, v.legacy);

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { useSharedServer } from '../helpers/api.js';
 
 /** Every bad request gets the apiserver's Status answer and changes nothing. */
-const shared = useSharedServer();
+// The API surface alone: no controller writes behind the test's back.
+const shared = useSharedServer({ controllers: false });
 
 const pods = '/api/v1/namespaces/default/pods';
 const pod = (name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });

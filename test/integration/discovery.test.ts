@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { RESOURCES } from '../../schemas/resources.js';
 import { useSharedServer } from '../helpers/api.js';
 
-const shared = useSharedServer();
+// The API surface alone: no controller writes behind the test's back.
+const shared = useSharedServer({ controllers: false });
 const V2 = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 const V2BETA1 = 'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList';
 

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { useSharedServer } from '../helpers/api.js';
 
 /** Metadata and deletion semantics that must match the real apiserver. */
-const shared = useSharedServer();
+// The API surface alone: no controller writes behind the test's back.
+const shared = useSharedServer({ controllers: false });
 
 const cms = '/api/v1/namespaces/default/configmaps';
 const pods = '/api/v1/namespaces/default/pods';

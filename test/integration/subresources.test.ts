@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rawRequest, useSharedServer } from '../helpers/api.js';
 
-const shared = useSharedServer();
+// The API surface alone: no controller writes behind the test's back.
+const shared = useSharedServer({ controllers: false });
 const rcs = '/api/v1/namespaces/default/replicationcontrollers';
 const pods = '/api/v1/namespaces/default/pods';
 const podSpec = { containers: [{ name: 'c', image: 'nginx' }] };

@@ -8,7 +8,7 @@ import { Api, useSharedServer } from '../helpers/api.js';
 import { chunkedWatch } from '../helpers/watch-client.js';
 
 /** Chunked-HTTP watches against a real listening server. */
-const shared = useSharedServer({ watch: { bookmarkIntervalMs: 50 } });
+const shared = useSharedServer({ controllers: false, watch: { bookmarkIntervalMs: 50 } });
 
 const summary = (events: Array<{ type: string; object: any }>) => events.map((e) => `${e.type} ${e.object.metadata?.name ?? ''}`);
 

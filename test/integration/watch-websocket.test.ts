@@ -4,7 +4,8 @@ import { useSharedServer } from '../helpers/api.js';
 import { websocketWatch } from '../helpers/watch-client.js';
 
 /** The same watches over WebSocket: one event per message, plain text or base64.binary.k8s.io framing. */
-const shared = useSharedServer();
+// The API surface alone: no controller writes behind the test's back.
+const shared = useSharedServer({ controllers: false });
 
 const path = '/api/v1/namespaces/default/configmaps';
 
