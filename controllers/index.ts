@@ -5,17 +5,27 @@ import { GarbageCollector } from './garbage-collector/controller.js';
 import { DEFAULT_NAMESPACE_CONTROLLER_CONFIG, type NamespaceControllerConfig } from './namespace/config.js';
 import { NamespaceController } from './namespace/controller.js';
 import { DEFAULT_SCHEDULER_CONFIG, Scheduler, type SchedulerConfig } from './scheduler/scheduler.js';
+import {
+  DEFAULT_REPLICASET_CONFIG,
+  DEFAULT_REPLICATION_CONTROLLER_CONFIG,
+  ReplicaSetController,
+  type ReplicaSetControllerConfig,
+} from './replication/sync.js';
 
 export interface ControllersConfig {
   garbageCollector: GarbageCollectorConfig;
   namespace: NamespaceControllerConfig;
   scheduler: SchedulerConfig;
+  replicationController: ReplicaSetControllerConfig;
+  replicaSet: ReplicaSetControllerConfig;
 }
 
 export const DEFAULT_CONTROLLERS_CONFIG: ControllersConfig = {
   garbageCollector: DEFAULT_GARBAGE_COLLECTOR_CONFIG,
   namespace: DEFAULT_NAMESPACE_CONTROLLER_CONFIG,
   scheduler: DEFAULT_SCHEDULER_CONFIG,
+  replicationController: DEFAULT_REPLICATION_CONTROLLER_CONFIG,
+  replicaSet: DEFAULT_REPLICASET_CONFIG,
 };
 
 export interface RunningControllers {
@@ -32,6 +42,8 @@ export function startControllers(ctx: ControllerContext, config: ControllersConf
     new GarbageCollector(ctx, config.garbageCollector),
     new NamespaceController(ctx, config.namespace),
     new Scheduler(ctx, config.scheduler),
+    new ReplicaSetController(ctx, config.replicationController),
+    new ReplicaSetController(ctx, config.replicaSet),
   ];
   ctx.informers.startAll();
   for (const controller of controllers) controller.run();

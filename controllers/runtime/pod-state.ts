@@ -31,7 +31,8 @@ export function isPodAvailable(pod: PodObject, minReadySeconds: number, now: num
   if (ready?.status !== 'True') return false;
   if (minReadySeconds <= 0) return true;
   const since = ready.lastTransitionTime ? Date.parse(ready.lastTransitionTime) : NaN;
-  return !Number.isNaN(since) && since + minReadySeconds * 1000 <= now;
+  // Strictly after, as upstream's IsPodAvailable compares with Before.
+  return !Number.isNaN(since) && since + minReadySeconds * 1000 < now;
 }
 
 export function isPodTerminal(pod: PodObject): boolean {

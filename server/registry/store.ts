@@ -346,7 +346,9 @@ export class Store {
     if (!row) throw notFound({ group: '', resource: NAMESPACES }, namespace);
     const ns = JSON.parse(row.body) as KubeObject & { status?: { phase?: string } };
     if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') {
-      throw forbidden(def, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+      const err = forbidden(def, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+      err.details!.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }];
+      throw err;
     }
   }
 
