@@ -3,7 +3,14 @@ import type { ControllerContext } from './runtime/context.js';
 import { DEFAULT_GARBAGE_COLLECTOR_CONFIG, type GarbageCollectorConfig } from './garbage-collector/config.js';
 import { GarbageCollector } from './garbage-collector/controller.js';
 import { DEFAULT_NAMESPACE_CONTROLLER_CONFIG, type NamespaceControllerConfig } from './namespace/config.js';
+import { DEFAULT_KUBELET_CONFIG, type KubeletConfig } from './kubelet/config.js';
+import { SimulatedKubelet } from './kubelet/kubelet.js';
 import { NamespaceController } from './namespace/controller.js';
+import { DEFAULT_NODE_LIFECYCLE_CONFIG, type NodeLifecycleConfig } from './node-lifecycle/config.js';
+import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-controller.js';
+import { TaintEvictionController } from './node-lifecycle/taint-eviction-controller.js';
+import { DEFAULT_POD_GC_CONFIG, type PodGCConfig } from './pod-gc/config.js';
+import { PodGCController } from './pod-gc/pod-gc-controller.js';
 import { DEFAULT_SCHEDULER_CONFIG, Scheduler, type SchedulerConfig } from './scheduler/scheduler.js';
 import {
   DEFAULT_REPLICASET_CONFIG,
@@ -18,6 +25,9 @@ export interface ControllersConfig {
   scheduler: SchedulerConfig;
   replicationController: ReplicaSetControllerConfig;
   replicaSet: ReplicaSetControllerConfig;
+  nodeLifecycle: NodeLifecycleConfig;
+  podGC: PodGCConfig;
+  kubelet: KubeletConfig;
 }
 
 export const DEFAULT_CONTROLLERS_CONFIG: ControllersConfig = {
@@ -26,6 +36,9 @@ export const DEFAULT_CONTROLLERS_CONFIG: ControllersConfig = {
   scheduler: DEFAULT_SCHEDULER_CONFIG,
   replicationController: DEFAULT_REPLICATION_CONTROLLER_CONFIG,
   replicaSet: DEFAULT_REPLICASET_CONFIG,
+  nodeLifecycle: DEFAULT_NODE_LIFECYCLE_CONFIG,
+  podGC: DEFAULT_POD_GC_CONFIG,
+  kubelet: DEFAULT_KUBELET_CONFIG,
 };
 
 export interface RunningControllers {
@@ -44,6 +57,10 @@ export function startControllers(ctx: ControllerContext, config: ControllersConf
     new Scheduler(ctx, config.scheduler),
     new ReplicaSetController(ctx, config.replicationController),
     new ReplicaSetController(ctx, config.replicaSet),
+    new NodeLifecycleController(ctx, config.nodeLifecycle),
+    new TaintEvictionController(ctx),
+    new PodGCController(ctx, config.podGC),
+    new SimulatedKubelet(ctx, config.kubelet),
   ];
   ctx.informers.startAll();
   for (const controller of controllers) controller.run();

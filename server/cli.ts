@@ -16,6 +16,17 @@ Flags (each also read from the environment variable shown):
   --kube-version <v>    Kubernetes version to report (MIMIKUBE_KUBE_VERSION, default v1.32.4)
   --log-level <level>   silent, error, warn, info or debug (MIMIKUBE_LOG_LEVEL, default info)
   -h, --help            print this help
+
+Simulated cluster:
+  --nodes <n>                      create simulated nodes node-1 … node-N at start-up (MIMIKUBE_NODES, default 0)
+  --node-labels <k=v,…>            labels for those nodes (MIMIKUBE_NODE_LABELS)
+  --simulated-nodes <selector>     label selector of the nodes the simulated kubelet runs (default: every node)
+  --pod-start-delay <ms>           how long pods show ContainerCreating before they run (default 0)
+  --node-monitor-grace-period <s>  missed heartbeats before a node turns NotReady (default 50, as upstream)
+  --pod-gc-quarantine <s>          how long pods of a deleted node wait for pod GC (default 40, as upstream)
+  --static-pod-dir <dir>           static pod manifests, run as mirror pods (kubelet --pod-manifest-path)
+  --static-pod-nodes <all|n1,n2>   the nodes that run the static pods (default all)
+  --no-controllers                 serve the API only: no scheduler, kubelet or controllers
 `;
 
 export class UsageError extends Error {
@@ -28,6 +39,18 @@ function integer(name: string, text: string | undefined): number | undefined {
   if (text === undefined || text === '') return undefined;
   if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a non-negative integer, got "${text}"`);
   return Number(text);
+}
+
+/** `a=b,c=d` → { a: 'b', c: 'd' }. */
+function labels(text: string | undefined): Record<string, string> | undefined {
+  if (!text) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--node-labels takes key=value pairs separated by commas, got "${pair}"`);
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
 }
 
 /** Flags win over environment variables, which win over defaults. */
@@ -45,6 +68,15 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
         'kube-version': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        nodes: { type: 'string' },
+        'node-labels': { type: 'string' },
+        'simulated-nodes': { type: 'string' },
+        'pod-start-delay': { type: 'string' },
+        'node-monitor-grace-period': { type: 'string' },
+        'pod-gc-quarantine': { type: 'string' },
+        'static-pod-dir': { type: 'string' },
+        'static-pod-nodes': { type: 'string' },
+        'no-controllers': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -66,9 +98,21 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
   if (kubeVersion !== undefined && !/^v1\.\d+\.\d+$/.test(kubeVersion)) {
     throw new UsageError(`--kube-version must look like v1.32.4, got "${kubeVersion}"`);
   }
+  const staticPodNodes = pick('static-pod-nodes', 'MIMIKUBE_STATIC_POD_NODES');
   return {
     help: false,
     options: {
+      controllers: !values['no-controllers'],
+      simulation: {
+        nodes: integer('nodes', pick('nodes', 'MIMIKUBE_NODES')),
+        nodeLabels: labels(pick('node-labels', 'MIMIKUBE_NODE_LABELS')),
+        simulatedNodes: pick('simulated-nodes', 'MIMIKUBE_SIMULATED_NODES'),
+        podStartDelayMs: integer('pod-start-delay', pick('pod-start-delay', 'MIMIKUBE_POD_START_DELAY')),
+        nodeMonitorGracePeriodSeconds: integer('node-monitor-grace-period', pick('node-monitor-grace-period', 'MIMIKUBE_NODE_MONITOR_GRACE_PERIOD')),
+        podGCQuarantineSeconds: integer('pod-gc-quarantine', pick('pod-gc-quarantine', 'MIMIKUBE_POD_GC_QUARANTINE')),
+        staticPodDir: pick('static-pod-dir', 'MIMIKUBE_STATIC_POD_DIR'),
+        staticPodNodes: staticPodNodes === undefined || staticPodNodes === 'all' ? undefined : staticPodNodes.split(','),
+      },
       port: integer('port', pick('port', 'MIMIKUBE_PORT')) ?? 8080,
       host: pick('host', 'MIMIKUBE_HOST') ?? '127.0.0.1',
       db: pick('db', 'MIMIKUBE_DB') ?? './mimikube.db',

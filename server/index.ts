@@ -8,7 +8,8 @@ import { kubeconfigFor } from './kubeconfig.js';
 import { Store } from './registry/store.js';
 import { openDatabase, type Durability } from './storage/db.js';
 import { WatchHub } from './storage/watch-hub.js';
-import { DEFAULT_CONTROLLERS_CONFIG, startControllers, type ControllersConfig } from '../controllers/index.js';
+import { startControllers } from '../controllers/index.js';
+import { controllersConfig, ensureSimulatedNodes, type ControllerOverrides, type SimulationOptions } from './simulation.js';
 import { ControllerContext } from '../controllers/runtime/context.js';
 import { controllerClock } from '../controllers/runtime/clock.js';
 
@@ -36,7 +37,9 @@ export interface ServerOptions {
   clock?: Clock;
   /** Run the in-process controllers (default true). */
   controllers?: boolean;
-  controllerConfig?: Partial<ControllersConfig>;
+  simulation?: SimulationOptions;
+  /** Per-controller settings over the defaults and the simulation knobs (embedding tests). */
+  controllerConfig?: ControllerOverrides;
 }
 
 export interface RunningServer {
@@ -56,12 +59,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const clock = options.clock ?? systemClock;
   const store = new Store(db, hub, clock);
   ensureSystemObjects(store, table);
+  ensureSimulatedNodes(store, table, options.simulation?.nodes ?? 0, options.simulation?.nodeLabels);
+  const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const watches = new WatchServer(store, hub, table, { ...DEFAULT_WATCH_CONFIG, ...options.watch }, clock);
   const app = buildApp({
     store,
     table,
     watches,
-    kubeVersion: options.kubeVersion ?? DEFAULT_KUBE_VERSION,
+    kubeVersion,
     clock,
     logger: { level: options.logLevel ?? 'silent' },
     healthChecks: [
@@ -72,10 +77,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const controllers = options.controllers === false
     ? undefined
-    : startControllers(new ControllerContext(store, hub, table, controllerClock(clock), (m) => app.log.warn(m)), {
-        ...DEFAULT_CONTROLLERS_CONFIG,
-        ...options.controllerConfig,
-      });
+    : startControllers(
+        new ControllerContext(store, hub, table, controllerClock(clock), (m) => app.log.warn(m)),
+        controllersConfig(kubeVersion, options.simulation, options.controllerConfig),
+      );
   const stopCompaction = scheduleCompaction(store, {
     eventWindow: options.eventWindow ?? 50_000,
     intervalMs: options.compactIntervalMs ?? 60_000,

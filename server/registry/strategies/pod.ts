@@ -1,6 +1,7 @@
 import type { Pod, PodSpec, PodStatus } from '../../../schemas/core/pod.js';
 import type { KubeObject } from '../../../schemas/meta.js';
 import { child, forbidden, invalid, type FieldError } from '../field-errors.js';
+import { addDefaultTolerationSeconds } from '../admission/default-toleration-seconds.js';
 import { defineStrategy } from '../strategy.js';
 import { setPodOnlyDefaults, setPodSpecDefaults } from './pod-defaults.js';
 import { computeQOSClass } from './pod-qos.js';
@@ -22,7 +23,9 @@ export const podStrategy = defineStrategy<PodObject>({
   },
 
   prepareForCreate(pod) {
-    const spec = pod.spec ?? {};
+    const spec = (pod.spec ??= {});
+    // The DefaultTolerationSeconds admission plugin, which upstream runs on every pod create and update.
+    addDefaultTolerationSeconds(pod);
     pod.status = { phase: 'Pending', qosClass: computeQOSClass(spec) };
     if (spec.schedulingGates?.length) {
       pod.status.conditions = [
@@ -37,6 +40,10 @@ export const podStrategy = defineStrategy<PodObject>({
         },
       ];
     }
+  },
+
+  prepareForUpdate(pod) {
+    addDefaultTolerationSeconds(pod);
   },
 
   validate(pod) {

@@ -29,3 +29,21 @@ for (const c of cases) {
 test('parseCli: --help', () => {
   assert.deepEqual(parseCli(['-h'], {}), { help: true });
 });
+
+test('parseCli: simulation flags', () => {
+  const result = parseCli(['--nodes', '3', '--node-labels', 'zone=a,disk=ssd', '--pod-start-delay', '500', '--node-monitor-grace-period', '2', '--pod-gc-quarantine', '1', '--static-pod-nodes', 'node-1,node-2', '--no-controllers'], {});
+  assert.equal(result.help, false);
+  if (result.help) return;
+  assert.equal(result.options.controllers, false);
+  assert.deepEqual(result.options.simulation, {
+    nodes: 3,
+    nodeLabels: { zone: 'a', disk: 'ssd' },
+    simulatedNodes: undefined,
+    podStartDelayMs: 500,
+    nodeMonitorGracePeriodSeconds: 2,
+    podGCQuarantineSeconds: 1,
+    staticPodDir: undefined,
+    staticPodNodes: ['node-1', 'node-2'],
+  });
+  assert.throws(() => parseCli(['--node-labels', 'novalue'], {}), /--node-labels takes key=value pairs/);
+});

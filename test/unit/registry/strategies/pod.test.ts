@@ -37,6 +37,11 @@ test('SetDefaults_PodSpec, SetDefaults_Container and SetDefaults_Pod fill a mini
     terminationGracePeriodSeconds: 30,
     schedulerName: 'default-scheduler',
     enableServiceLinks: true,
+    // DefaultTolerationSeconds admission, run on create.
+    tolerations: [
+      { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+    ],
   });
 });
 
