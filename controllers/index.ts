@@ -3,6 +3,7 @@ import type { ControllerContext } from './runtime/context.js';
 import { DEFAULT_GARBAGE_COLLECTOR_CONFIG, type GarbageCollectorConfig } from './garbage-collector/config.js';
 import { GarbageCollector } from './garbage-collector/controller.js';
 import { DEFAULT_NAMESPACE_CONTROLLER_CONFIG, type NamespaceControllerConfig } from './namespace/config.js';
+import { DaemonSetController, DEFAULT_DAEMONSET_CONFIG, type DaemonSetControllerConfig } from './daemonset/controller.js';
 import { DEFAULT_KUBELET_CONFIG, type KubeletConfig } from './kubelet/config.js';
 import { SimulatedKubelet } from './kubelet/kubelet.js';
 import { NamespaceController } from './namespace/controller.js';
@@ -28,6 +29,7 @@ export interface ControllersConfig {
   nodeLifecycle: NodeLifecycleConfig;
   podGC: PodGCConfig;
   kubelet: KubeletConfig;
+  daemonSet: DaemonSetControllerConfig;
 }
 
 export const DEFAULT_CONTROLLERS_CONFIG: ControllersConfig = {
@@ -39,6 +41,7 @@ export const DEFAULT_CONTROLLERS_CONFIG: ControllersConfig = {
   nodeLifecycle: DEFAULT_NODE_LIFECYCLE_CONFIG,
   podGC: DEFAULT_POD_GC_CONFIG,
   kubelet: DEFAULT_KUBELET_CONFIG,
+  daemonSet: DEFAULT_DAEMONSET_CONFIG,
 };
 
 export interface RunningControllers {
@@ -61,6 +64,7 @@ export function startControllers(ctx: ControllerContext, config: ControllersConf
     new TaintEvictionController(ctx),
     new PodGCController(ctx, config.podGC),
     new SimulatedKubelet(ctx, config.kubelet),
+    new DaemonSetController(ctx, config.daemonSet),
   ];
   ctx.informers.startAll();
   for (const controller of controllers) controller.run();

@@ -22,6 +22,8 @@ Simulated cluster:
   --node-labels <k=v,…>            labels for those nodes (MIMIKUBE_NODE_LABELS)
   --simulated-nodes <selector>     label selector of the nodes the simulated kubelet runs (default: every node)
   --pod-start-delay <ms>           how long pods show ContainerCreating before they run (default 0)
+  --pod-termination-delay <ms>     containers stop this long after a graceful delete (default: the pod's whole
+                                   terminationGracePeriodSeconds, as a container that ignores SIGTERM)
   --node-monitor-grace-period <s>  missed heartbeats before a node turns NotReady (default 50, as upstream)
   --pod-gc-quarantine <s>          how long pods of a deleted node wait for pod GC (default 40, as upstream)
   --static-pod-dir <dir>           static pod manifests, run as mirror pods (kubelet --pod-manifest-path)
@@ -72,6 +74,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
         'node-labels': { type: 'string' },
         'simulated-nodes': { type: 'string' },
         'pod-start-delay': { type: 'string' },
+        'pod-termination-delay': { type: 'string' },
         'node-monitor-grace-period': { type: 'string' },
         'pod-gc-quarantine': { type: 'string' },
         'static-pod-dir': { type: 'string' },
@@ -108,6 +111,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
         nodeLabels: labels(pick('node-labels', 'MIMIKUBE_NODE_LABELS')),
         simulatedNodes: pick('simulated-nodes', 'MIMIKUBE_SIMULATED_NODES'),
         podStartDelayMs: integer('pod-start-delay', pick('pod-start-delay', 'MIMIKUBE_POD_START_DELAY')),
+        podTerminationDelayMs: integer('pod-termination-delay', pick('pod-termination-delay', 'MIMIKUBE_POD_TERMINATION_DELAY')),
         nodeMonitorGracePeriodSeconds: integer('node-monitor-grace-period', pick('node-monitor-grace-period', 'MIMIKUBE_NODE_MONITOR_GRACE_PERIOD')),
         podGCQuarantineSeconds: integer('pod-gc-quarantine', pick('pod-gc-quarantine', 'MIMIKUBE_POD_GC_QUARANTINE')),
         staticPodDir: pick('static-pod-dir', 'MIMIKUBE_STATIC_POD_DIR'),

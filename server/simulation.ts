@@ -12,6 +12,8 @@ export interface SimulationOptions {
   simulatedNodes?: string;
   /** How long a pod shows ContainerCreating before it runs. */
   podStartDelayMs?: number;
+  /** Containers stop this long after a graceful DELETE instead of taking the whole grace period. */
+  podTerminationDelayMs?: number;
   /** How long a node may miss heartbeats before it turns NotReady (upstream: 50 s). */
   nodeMonitorGracePeriodSeconds?: number;
   /** How long pods of a deleted node wait before pod GC removes them (upstream: 40 s). */
@@ -38,13 +40,17 @@ export function controllersConfig(kubeVersion: string, simulation: SimulationOpt
     ...defined({
       nodeSelector: simulation.simulatedNodes,
       startDelayMs: simulation.podStartDelayMs,
+      terminationDelayMs: simulation.podTerminationDelayMs,
       staticPodDir: simulation.staticPodDir,
       staticPodNodes: simulation.staticPodNodes,
     }),
     ...overrides.kubelet,
   };
   config.nodeLifecycle = { ...config.nodeLifecycle, ...defined({ nodeMonitorGracePeriodMs: ms(simulation.nodeMonitorGracePeriodSeconds) }), ...overrides.nodeLifecycle };
-  config.podGC = { ...config.podGC, ...defined({ quarantineTimeMs: ms(simulation.podGCQuarantineSeconds) }), ...overrides.podGC };
+  const quarantineTimeMs = ms(simulation.podGCQuarantineSeconds);
+  // A quarantine shorter than the GC period would be invisible: check at least as often as the quarantine lasts.
+  const gcCheckPeriodMs = quarantineTimeMs === undefined ? undefined : Math.max(100, Math.min(config.podGC.gcCheckPeriodMs, quarantineTimeMs));
+  config.podGC = { ...config.podGC, ...defined({ quarantineTimeMs, gcCheckPeriodMs }), ...overrides.podGC };
   return config;
 }
 

@@ -40,6 +40,7 @@ test('parseCli: simulation flags', () => {
     nodeLabels: { zone: 'a', disk: 'ssd' },
     simulatedNodes: undefined,
     podStartDelayMs: 500,
+    podTerminationDelayMs: undefined,
     nodeMonitorGracePeriodSeconds: 2,
     podGCQuarantineSeconds: 1,
     staticPodDir: undefined,
