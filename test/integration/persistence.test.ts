@@ -15,7 +15,7 @@ function tempDb(t: { after(fn: () => void): void }): string {
 
 test('a restart on the same file keeps every object, uid and resourceVersion, and RVs keep increasing', async (t) => {
   const db = tempDb(t);
-  const first = await startServer({ port: 0, db });
+  const first = await startServer({ port: 0, db, controllers: false });
   const api = new Api(first.url);
   const created = [];
   for (let i = 0; i < 5; i++) {
@@ -26,7 +26,7 @@ test('a restart on the same file keeps every object, uid and resourceVersion, an
   const listBefore = (await api.get('/api/v1/namespaces/default/configmaps')).body;
   await first.close();
 
-  const second = await startServer({ port: 0, db });
+  const second = await startServer({ port: 0, db, controllers: false });
   t.after(() => second.close());
   const again = new Api(second.url);
   const listAfter = (await again.get('/api/v1/namespaces/default/configmaps')).body;
@@ -50,11 +50,11 @@ test('a database from a newer mimikube is refused with a clear message', async (
   const raw = new Database(db);
   raw.pragma('user_version = 999');
   raw.close();
-  await assert.rejects(startServer({ port: 0, db }), /database schema version 999 is newer than this mimikube understands/);
+  await assert.rejects(startServer({ port: 0, db, controllers: false }), /database schema version 999 is newer than this mimikube understands/);
 });
 
 test('pages of a list read one snapshot even while objects change between pages', async (t) => {
-  const server = await startServer({ port: 0, db: ':memory:' });
+  const server = await startServer({ port: 0, db: ':memory:', controllers: false });
   t.after(() => server.close());
   const api = new Api(server.url);
   const path = '/api/v1/namespaces/default/configmaps';
@@ -74,7 +74,7 @@ test('pages of a list read one snapshot even while objects change between pages'
 });
 
 test('after compaction, old continue tokens and exact reads answer 410 Expired', async (t) => {
-  const server = await startServer({ port: 0, db: ':memory:', eventWindow: 2, compactIntervalMs: 20 });
+  const server = await startServer({ port: 0, db: ':memory:', controllers: false, eventWindow: 2, compactIntervalMs: 20 });
   t.after(() => server.close());
   const api = new Api(server.url);
   const path = '/api/v1/namespaces/default/configmaps';

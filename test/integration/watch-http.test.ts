@@ -110,7 +110,7 @@ test('timeoutSeconds ends the stream', async () => {
 });
 
 test('a resourceVersion older than the log is an in-stream 410 Expired ERROR', async (t) => {
-  const small = await startServer({ port: 0, db: ':memory:', eventWindow: 1, compactIntervalMs: 20 });
+  const small = await startServer({ port: 0, db: ':memory:', controllers: false, eventWindow: 1, compactIntervalMs: 20 });
   t.after(() => small.close());
   const api = new Api(small.url);
   const path = '/api/v1/namespaces/default/configmaps';
@@ -135,12 +135,12 @@ test('a watch resumes after a restart from a resourceVersion still in the log', 
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const db = join(dir, 'state.db');
   const path = '/api/v1/namespaces/default/configmaps';
-  const first = await startServer({ port: 0, db });
+  const first = await startServer({ port: 0, db, controllers: false });
   const api = new Api(first.url);
   const seen = (await api.post(path, { metadata: { name: 'before' } })).body.metadata.resourceVersion;
   await api.post(path, { metadata: { name: 'missed-1' } });
   await first.close();
-  const second = await startServer({ port: 0, db });
+  const second = await startServer({ port: 0, db, controllers: false });
   t.after(() => second.close());
   await new Api(second.url).post(path, { metadata: { name: 'missed-2' } });
   const watch = await chunkedWatch(second.url, `${path}?watch=true&resourceVersion=${seen}`);
@@ -149,7 +149,7 @@ test('a watch resumes after a restart from a resourceVersion still in the log', 
 });
 
 test('server shutdown ends open watches cleanly', async () => {
-  const own = await startServer({ port: 0, db: ':memory:' });
+  const own = await startServer({ port: 0, db: ':memory:', controllers: false });
   const watch = await chunkedWatch(own.url, '/api/v1/namespaces?watch=true');
   await watch.waitForCount(4);
   await own.close();
@@ -157,7 +157,7 @@ test('server shutdown ends open watches cleanly', async () => {
 });
 
 test('a consumer that stops reading is cut off with 410 Expired instead of growing server memory', async (t) => {
-  const own = await startServer({ port: 0, db: ':memory:', watch: { maxBacklogBytes: 64 * 1024 } });
+  const own = await startServer({ port: 0, db: ':memory:', controllers: false, watch: { maxBacklogBytes: 64 * 1024 } });
   t.after(() => own.close());
   const api = new Api(own.url);
   const path = '/api/v1/namespaces/default/configmaps';
