@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ServerOptions } from './index.js';
 
 export const USAGE = `Usage: mimikube [flags]
+       mimikube node <add|remove|stop|start> <name> [--server URL]   (see mimikube node --help)
 
 A Kubernetes API server on one SQLite file.
 

@@ -1,9 +1,19 @@
 #!/usr/bin/env node
 import { parseCli, USAGE, UsageError } from './cli.js';
 import { startServer } from './index.js';
+import { NodeCommandError, parseNodeCommand, runNodeCommand } from './node-command.js';
 
 /** The command-line entry: parse flags, serve, and shut down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
+  if (process.argv[2] === 'node') {
+    try {
+      process.stdout.write(`${await runNodeCommand(parseNodeCommand(process.argv.slice(3), process.env))}\n`);
+    } catch (err) {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(err instanceof NodeCommandError ? 1 : 2);
+    }
+    return;
+  }
   let parsed;
   try {
     parsed = parseCli(process.argv.slice(2), process.env);

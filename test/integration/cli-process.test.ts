@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startCliServer } from '../helpers/cli-server.js';
+import { waitFor } from '../helpers/wait.js';
 
 const MAIN = fileURLToPath(new URL('../../server/main.js', import.meta.url));
 
@@ -63,4 +64,30 @@ test('every acknowledged write survives SIGKILL of the server process', async (t
   const list = await (await fetch(`${second.url}/api/v1/namespaces/default/configmaps`)).json();
   const stored = new Map(list.items.map((i: any) => [i.metadata.name, i.metadata.resourceVersion]));
   for (const { name, rv } of acknowledged) assert.equal(stored.get(name), rv, name);
+});
+
+test('mimikube node add / stop / start / remove drive a running server', async (t) => {
+  const server = await startCliServer(['--db', ':memory:', '--node-monitor-grace-period', '1']);
+  t.after(() => server.stop());
+  const node = async (...args: string[]) => {
+    const child = spawn(process.execPath, [MAIN, 'node', ...args, '--server', server.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    const [code] = await once(child, 'exit');
+    return { code, out };
+  };
+  assert.deepEqual(await node('add', 'edge-1', '--label', 'zone=edge'), { code: 0, out: 'node/edge-1 added\n' });
+  const ready = (status: string) => async () => {
+    const n = (await server.api.get('/api/v1/nodes/edge-1')).body;
+    return n.status?.conditions?.find((c: any) => c.type === 'Ready')?.status === status ? n : undefined;
+  };
+  const added = await waitFor('edge-1 Ready', ready('True'));
+  assert.equal(added.metadata.labels.zone, 'edge');
+  assert.equal((await node('stop', 'edge-1')).code, 0);
+  await waitFor('edge-1 NotReady', ready('Unknown'));
+  assert.equal((await node('start', 'edge-1')).code, 0);
+  await waitFor('edge-1 Ready again', ready('True'));
+  assert.deepEqual(await node('remove', 'edge-1'), { code: 0, out: 'node/edge-1 removed\n' });
+  assert.equal((await server.api.get('/api/v1/nodes/edge-1')).status, 404);
+  assert.equal((await node('stop', 'missing')).code, 1);
 });
