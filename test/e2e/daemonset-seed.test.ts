@@ -86,14 +86,35 @@ test('the kube-proxy DaemonSet follows nodes joining, labels, taints, node loss,
   assert.ok((await proxyPods(server)).every((p) => p.spec.containers[0].image === 'registry.k8s.io/kube-proxy:v1.32.0'));
   const history = await ok(['rollout', 'history', 'ds/kube-proxy', ...ks]);
   assert.match(history, /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
+  const images = async () => [...new Set((await proxyPods(server)).map((p) => p.spec.containers[0].image))];
+
+  assert.match(await ok(['rollout', 'undo', 'ds/kube-proxy', ...ks]), /daemonset.apps\/kube-proxy rolled back/);
+  await ok(['rollout', 'status', 'ds/kube-proxy', ...ks, '--timeout=60s']);
+  await settled(server, 2);
+  assert.deepEqual(await images(), ['k8s.gcr.io/kube-proxy-amd64:v1.11.2']);
+  assert.match(await ok(['rollout', 'undo', 'ds/kube-proxy', ...ks]), /rolled back/);
+  await ok(['rollout', 'status', 'ds/kube-proxy', ...ks, '--timeout=60s']);
+  await settled(server, 2);
+  assert.deepEqual(await images(), ['registry.k8s.io/kube-proxy:v1.32.0']);
+
+  const before = (await proxyPods(server)).map((p) => p.metadata.uid).sort();
+  assert.match(await ok(['rollout', 'restart', 'ds/kube-proxy', ...ks]), /daemonset.apps\/kube-proxy restarted/);
+  await ok(['rollout', 'status', 'ds/kube-proxy', ...ks, '--timeout=60s']);
+  await settled(server, 2);
+  const after = (await proxyPods(server)).map((p) => p.metadata.uid);
+  assert.ok(after.every((uid) => !before.includes(uid)), 'every pod was replaced');
+
+
 
   const owned = (await proxyPods(server)).map((p) => p.metadata.name).sort();
+  const live = JSON.parse(await ok(['get', 'ds', 'kube-proxy', ...ks, '-o', 'json']));
   await ok(['delete', 'ds', 'kube-proxy', ...ks, '--cascade=orphan']);
   const orphans = await proxyPods(server);
   assert.deepEqual(orphans.map((p) => p.metadata.name).sort(), owned);
   assert.ok(orphans.every((p) => !p.metadata.ownerReferences?.length), 'orphans carry no owner reference');
 
-  await ok(['apply', '-f', kubectl.file('ds.yaml', KUBE_PROXY_DAEMONSET.replace('k8s.gcr.io/kube-proxy-amd64:v1.11.2', 'registry.k8s.io/kube-proxy:v1.32.0'))]);
+  // Recreated with the live template, so the adopted pods are up to date and stay.
+  await ok(['create', '-f', kubectl.file('ds-again.json', JSON.stringify({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'kube-proxy', namespace: 'kube-system' }, spec: live.spec }))]);
   await settled(server, 2);
   const ds = (await dsCounts(server)).ds;
   const adopted = await proxyPods(server);
