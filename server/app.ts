@@ -37,6 +37,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
+  // Group commit: a response leaves only once every write made so far is durable, so nothing is acknowledged (or
+  // shown to a reader) before it is committed.
+  app.addHook('onSend', async (_request, _reply, payload) => {
+    await deps.store.settled();
+    return payload;
+  });
+
   app.setErrorHandler((err, request, reply) => {
     if (err instanceof ApiError) return sendError(reply, err);
     const code = (err as { statusCode?: number }).statusCode;

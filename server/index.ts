@@ -57,7 +57,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const table = resourceTable();
   const hub = new WatchHub();
   const clock = options.clock ?? systemClock;
-  const store = new Store(db, hub, clock);
+  const store = new Store(db, hub, clock, { groupCommit: true });
   ensureSystemObjects(store, table);
   ensureSimulatedNodes(store, table, options.simulation?.nodes ?? 0, options.simulation?.nodeLabels);
   const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
@@ -109,6 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         watches.closeAll();
         hub.close();
         await app.close();
+        store.flush();
         db.close();
       })();
       return closing;

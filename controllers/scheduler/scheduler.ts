@@ -138,6 +138,9 @@ export class Scheduler extends Controller {
       if (err instanceof ApiError && (err.code === 404 || err.code === 409)) return;
       throw err;
     }
+    // AssumePod: count the pod on its node now, before the informer delivers the binding, or the next pods of a
+    // burst would all be placed on the same emptiest node.
+    this.cache.applyPod(pod, bound as SchedPod);
     this.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${node}`);
   }
 

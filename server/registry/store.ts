@@ -3,6 +3,7 @@ import type { KubeObject } from '../../schemas/meta.js';
 import { formatTime, type Clock } from '../clock.js';
 import { ApiError, alreadyExists, conflict, entityTooLarge, forbidden, invalidObject, notFound, OBJECT_MODIFIED } from '../errors.js';
 import { ObjectLog, type StoredRow } from '../storage/log.js';
+import { Transactions } from './transactions.js';
 import type { ChangeEvent, WatchHub } from '../storage/watch-hub.js';
 import { planDeletion, type DeleteResult } from './deletion.js';
 import type { FieldError } from './field-errors.js';
@@ -46,16 +47,31 @@ export class Store {
   private rv: number;
   private pending: ChangeEvent[] = [];
   private depth = 0;
-  private readonly transaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /** The resourceVersion of the last durable write: where a batch that fails to commit rolls back to. */
+  private committedRv: number;
+  private readonly transactions: Transactions;
 
   constructor(
     private readonly db: Database.Database,
     private readonly hub: WatchHub,
     private readonly clock: Clock,
+    options: { groupCommit?: boolean } = {},
   ) {
     this.log = new ObjectLog(db);
     this.rv = this.log.lastRv();
-    this.transaction = db.transaction((fn: () => unknown) => fn());
+    this.committedRv = this.rv;
+    this.transactions = new Transactions(db, options.groupCommit ?? false, {
+      committed: () => {
+        this.committedRv = this.rv;
+        const events = this.pending;
+        this.pending = [];
+        for (const event of events) this.hub.publish(event);
+      },
+      lost: () => {
+        this.rv = this.committedRv;
+        this.pending = [];
+      },
+    });
   }
 
   /** The newest resourceVersion committed. */
@@ -63,26 +79,35 @@ export class Store {
     return this.rv;
   }
 
-  /** Runs `fn` in one IMMEDIATE transaction; its change events are published only once it has committed. */
+  /**
+   * Runs `fn` atomically; its change events are published only once it has committed (at once, or with group
+   * commit at the end of the event-loop turn — see Transactions).
+   */
   write<T>(fn: () => T): T {
-    // A write inside a write (guaranteedUpdate → updateFrom) joins the outer transaction and its publication.
+    // A write inside a write (guaranteedUpdate → updateFrom) joins the outer one.
     if (this.depth > 0) return fn();
     const startRv = this.rv;
-    let result: T;
+    const startPending = this.pending.length;
     this.depth++;
     try {
-      result = this.transaction.immediate(fn) as T;
+      return this.transactions.run(fn);
     } catch (err) {
       this.rv = startRv;
-      this.pending = [];
+      this.pending.length = startPending;
       throw err;
     } finally {
       this.depth--;
     }
-    const events = this.pending;
-    this.pending = [];
-    for (const event of events) this.hub.publish(event);
-    return result;
+  }
+
+  /** Resolves once every write made so far is durable: what must precede acknowledging it to a client. */
+  settled(): Promise<void> {
+    return this.transactions.settled();
+  }
+
+  /** Commits any open batch now (shutdown). */
+  flush(): void {
+    this.transactions.flush();
   }
 
   get(def: ResourceDef, namespace: string, name: string): KubeObject {

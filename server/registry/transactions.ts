@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+
+export interface TransactionHooks {
+  /** The writes are durable: publish what they changed. */
+  committed(): void;
+  /** A whole batch failed to commit: forget what its writes changed in memory. */
+  lost(): void;
+}
+
+/**
+ * How the store's writes reach the disk. Without group commit each write is its own IMMEDIATE transaction. With it,
+ * every write of one event-loop turn joins one open transaction (each in its own savepoint, so a failed write undoes
+ * only itself) and the turn ends with a single COMMIT — one WAL append, or one fsync in full durability, for all of
+ * them. Callers that acknowledge writes to clients wait for `settled()` first, so nothing is acknowledged before it
+ * is durable.
+ */
+export class Transactions {
+  private readonly single: Database.Transaction<(fn: () => unknown) => unknown>;
+  private batchOpen = false;
+  private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
+  private failure: unknown;
+
+  constructor(private readonly db: Database.Database, private readonly groupCommit: boolean, private readonly hooks: TransactionHooks) {
+    this.single = db.transaction((fn: () => unknown) => fn());
+  }
+
+  run<T>(fn: () => T): T {
+    if (!this.groupCommit) {
+      const result = this.single.immediate(fn) as T;
+      this.hooks.committed();
+      return result;
+    }
+    if (!this.batchOpen) {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.batchOpen = true;
+      setImmediate(() => this.flush());
+    }
+    // Inside the open transaction better-sqlite3 runs this as a savepoint.
+    return this.single(fn) as T;
+  }
+
+  /** Resolves once every write made so far is committed; rejects if their batch could not be. */
+  settled(): Promise<void> {
+    if (this.failure !== undefined) {
+      const err = this.failure;
+      this.failure = undefined;
+      return Promise.reject(err);
+    }
+    if (!this.batchOpen) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** Commits the open batch now (end of a turn, or shutdown). */
+  flush(): void {
+    if (!this.batchOpen) return;
+    this.batchOpen = false;
+    const waiters = this.waiters;
+    this.waiters = [];
+    try {
+      this.db.exec('COMMIT');
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.hooks.lost();
+      for (const w of waiters) w.reject(err);
+      return;
+    }
+    this.hooks.committed();
+    for (const w of waiters) w.resolve();
+  }
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { resourceTable } from '../../../schemas/resources.js';
+import { systemClock } from '../../../server/clock.js';
+import { ApiError } from '../../../server/errors.js';
+import { Store } from '../../../server/registry/store.js';
+import { openDatabase } from '../../../server/storage/db.js';
+import { WatchHub, type ChangeEvent } from '../../../server/storage/watch-hub.js';
+
+function setup() {
+  const table = resourceTable();
+  const hub = new WatchHub();
+  const db = openDatabase({ path: ':memory:' });
+  const store = new Store(db, hub, systemClock, { groupCommit: true });
+  const cms = table.find('', 'v1', 'configmaps')!;
+  const namespaces = table.find('', 'v1', 'namespaces')!;
+  store.create(namespaces, '', { metadata: { name: 'default' } });
+  const published: ChangeEvent[] = [];
+  hub.subscribe({ resource: cms.key, deliver: (e) => published.push(e), close: () => {} });
+  return { db, store, cms, published };
+}
+
+test('writes of one turn commit together; events are published only after the commit, in order', async () => {
+  const { db, store, cms, published } = setup();
+  await store.settled();
+  store.create(cms, 'default', { metadata: { name: 'a' } });
+  store.create(cms, 'default', { metadata: { name: 'b' } });
+  assert.ok(db.inTransaction, 'the batch is still open');
+  assert.equal(published.length, 0, 'nothing is published before the commit');
+  await store.settled();
+  assert.ok(!db.inTransaction);
+  assert.deepEqual(published.map((e) => e.name), ['a', 'b']);
+  assert.ok(published[0].rv < published[1].rv);
+});
+
+test('a failing write in a batch undoes only itself', async () => {
+  const { store, cms, published } = setup();
+  await store.settled();
+  store.create(cms, 'default', { metadata: { name: 'kept' } });
+  assert.throws(() => store.create(cms, 'default', { metadata: { name: 'kept' } }), (err: unknown) => err instanceof ApiError && err.code === 409);
+  const rvAfterFailure = store.currentRv();
+  store.create(cms, 'default', { metadata: { name: 'also-kept' } });
+  await store.settled();
+  assert.deepEqual(published.map((e) => e.name), ['kept', 'also-kept']);
+  assert.equal(published[1].rv, rvAfterFailure + 1, 'the failed write consumed no resourceVersion');
+  assert.deepEqual(store.list(cms, 'default', {}).items.map((i) => i.metadata.name), ['also-kept', 'kept']);
+});
+
+test('a batch that cannot commit rejects its waiters and forgets its writes', async () => {
+  const { db, store, cms, published } = setup();
+  await store.settled();
+  const before = store.currentRv();
+  store.create(cms, 'default', { metadata: { name: 'doomed' } });
+  const waiting = store.settled();
+  // Simulate a failing COMMIT (as a full disk would): make the next statement the database runs throw.
+  const exec = db.exec.bind(db);
+  db.exec = ((sql: string) => {
+    if (sql === 'COMMIT') throw new Error('disk I/O error');
+    return exec(sql);
+  }) as typeof db.exec;
+  await assert.rejects(waiting, /disk I\/O error/);
+  db.exec = exec;
+  assert.equal(store.currentRv(), before);
+  assert.equal(published.length, 0);
+  assert.equal(store.tryGet(cms, 'default', 'doomed'), undefined);
+});
