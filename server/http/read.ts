@@ -1,9 +1,9 @@
 import type { HandlerDeps, ResourceRequest } from './context.js';
 import { listOptions } from './query.js';
-import { sendList, sendObject } from './respond.js';
+import { sendList, sendStored } from './respond.js';
 
 export function getObject(deps: HandlerDeps, r: ResourceRequest) {
-  return sendObject(deps, r, 200, deps.store.get(r.def, r.namespace ?? '', r.name!));
+  return sendStored(deps, r, deps.store.getRaw(r.def, r.namespace ?? '', r.name!));
 }
 
 export function listObjects(deps: HandlerDeps, r: ResourceRequest) {

@@ -6,7 +6,7 @@ import { toTable, type IncludeObject, type TableOptions } from '../printers/tabl
 import type { ListResult } from '../registry/list.js';
 import type { ResourceDef } from '../registry/resource.js';
 import type { HandlerDeps, ResourceRequest } from './context.js';
-import { mediaType, send } from './negotiate.js';
+import { mediaType, outputFormat, send } from './negotiate.js';
 import { first, type Query } from './query.js';
 
 const TABLE = /^application\/json;\s*as=Table;\s*v=(v1|v1beta1);\s*g=meta\.k8s\.io$/;
@@ -62,5 +62,17 @@ export function sendList({ clock }: HandlerDeps, r: ResourceRequest, result: Lis
   if (result.remainingItemCount !== undefined) metadata.remainingItemCount = result.remainingItemCount;
   const table = tableOptions(r.request, r.query, clock.now());
   if (table) return sendTable(r, 200, result.items, table, metadata);
+  if (outputFormat(r.request) === 'json') {
+    // The stored JSON of each item goes out as it is: no parse and re-serialise per object.
+    const head = `{"kind":${JSON.stringify(r.def.listKind)},"apiVersion":${JSON.stringify(r.def.apiVersion)},"metadata":${JSON.stringify(metadata)},"items":[`;
+    return r.reply.code(200).type('application/json').send(`${head}${result.raw.join(',')}]}`);
+  }
   return send(r.request, r.reply, 200, { kind: r.def.listKind, apiVersion: r.def.apiVersion, metadata, items: result.items });
+}
+
+/** A stored object as it is stored, when the client wants plain JSON; otherwise like sendObject. */
+export function sendStored(deps: HandlerDeps, r: ResourceRequest, raw: string) {
+  if (!r.subresource && tableOptions(r.request, r.query, deps.clock.now())) return sendObject(deps, r, 200, JSON.parse(raw) as KubeObject);
+  if (outputFormat(r.request) === 'json') return r.reply.code(200).type('application/json').send(raw);
+  return send(r.request, r.reply, 200, JSON.parse(raw));
 }

@@ -6,11 +6,23 @@ import type { ListOptions } from './options.js';
 import { buildPredicate } from './predicate.js';
 import type { ResourceDef } from './resource.js';
 
-export interface ListResult {
-  items: KubeObject[];
-  resourceVersion: string;
+/**
+ * A list or page. The stored JSON of each item is kept as read (`raw`), so a JSON response can be assembled without
+ * parsing and re-serialising every object; `items` parses on first use.
+ */
+export class ListResult {
+  private parsed: KubeObject[] | undefined;
   continue?: string;
   remainingItemCount?: number;
+
+  constructor(readonly raw: string[], readonly resourceVersion: string, parsed?: KubeObject[]) {
+    this.parsed = parsed;
+  }
+
+  get items(): KubeObject[] {
+    this.parsed ??= this.raw.map((text) => JSON.parse(text) as KubeObject);
+    return this.parsed;
+  }
 }
 
 interface ContinueToken {
@@ -111,26 +123,32 @@ export function listObjects(
   const { atRv, start } = readRevision(log, options, currentRv);
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
   const snapshot = atRv === currentRv ? undefined : atRv;
-  const items: KubeObject[] = [];
+  const raw: string[] = [];
+  // Objects are parsed only when a selector has to look inside them.
+  const parsed: KubeObject[] | undefined = predicate.empty ? undefined : [];
   let after = start ? { namespace: start.namespace, name: start.name } : undefined;
   let last: PageRow | undefined;
   let more = false;
   for (;;) {
-    const want = limit === Infinity ? BATCH : Math.min(BATCH, Math.max(limit - items.length, 1)) + 1;
+    const want = limit === Infinity ? BATCH : Math.min(BATCH, Math.max(limit - raw.length, 1)) + 1;
     const rows = log.page({ resource: def.key, namespace, after, limit: want, atRv: snapshot });
     for (const row of rows) {
-      if (items.length >= limit) {
+      if (raw.length >= limit) {
         more = true;
         break;
       }
-      const obj = JSON.parse(row.body) as KubeObject;
       last = row;
-      if (predicate.matches(obj)) items.push(obj);
+      if (parsed) {
+        const obj = JSON.parse(row.body) as KubeObject;
+        if (!predicate.matches(obj)) continue;
+        parsed.push(obj);
+      }
+      raw.push(row.body);
     }
     if (more || rows.length < want) break;
     after = { namespace: rows[rows.length - 1].namespace, name: rows[rows.length - 1].name };
   }
-  const result: ListResult = { items, resourceVersion: String(atRv) };
+  const result = new ListResult(raw, String(atRv), parsed);
   if (more && last) {
     result.continue = encodeContinue({ rv: atRv, namespace: last.namespace, name: last.name });
     if (predicate.empty && snapshot === undefined) {

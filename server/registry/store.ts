@@ -116,6 +116,13 @@ export class Store {
     return JSON.parse(row.body) as KubeObject;
   }
 
+  /** The stored JSON text of an object, for answers that need not look inside it. */
+  getRaw(def: ResourceDef, namespace: string, name: string): string {
+    const row = this.log.get(def.key, namespace, name);
+    if (!row) throw notFound(def, name);
+    return row.body;
+  }
+
   tryGet(def: ResourceDef, namespace: string, name: string): KubeObject | undefined {
     const row = this.log.get(def.key, namespace, name);
     return row ? (JSON.parse(row.body) as KubeObject) : undefined;
