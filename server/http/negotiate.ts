@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import YAML from 'yaml';
 import { ApiError, badRequest, unsupportedMediaType } from '../errors.js';
 import { PATCH_CONTENT_TYPES, type PatchType } from '../registry/patch/apply.js';
+import { toJson } from '../registry/serialized.js';
 
 export type OutputFormat = 'json' | 'yaml';
 
@@ -80,7 +81,7 @@ export function send(request: FastifyRequest, reply: FastifyReply, code: number,
   if (outputFormat(request) === 'yaml') {
     return reply.code(code).type('application/yaml').send(YAML.stringify(body));
   }
-  return reply.code(code).type('application/json').send(JSON.stringify(body));
+  return reply.code(code).type('application/json').send(toJson(body));
 }
 
 export function sendError(reply: FastifyReply, err: ApiError): FastifyReply {

@@ -3,6 +3,7 @@ import type { Predicate } from '../registry/predicate.js';
 import type { ResourceDef } from '../registry/resource.js';
 import type { ChangeEvent } from '../storage/watch-hub.js';
 import type { Status } from '../errors.js';
+import { toJson } from '../registry/serialized.js';
 
 const TOO_SLOW: Status = {
   kind: 'Status',
@@ -34,17 +35,8 @@ export interface WatchSessionOptions {
   render?: (obj: KubeObject) => string;
 }
 
-/** Memoises an event's JSON per object so a change fanned out to many watchers is serialised once. */
-const serialized = new WeakMap<KubeObject, string>();
-
-export function objectJson(obj: KubeObject): string {
-  let text = serialized.get(obj);
-  if (text === undefined) {
-    text = JSON.stringify(obj);
-    serialized.set(obj, text);
-  }
-  return text;
-}
+/** An object as it goes into an event: the text the store already serialised when it wrote the change. */
+export const objectJson = (obj: KubeObject): string => toJson(obj);
 
 export function eventLine(type: WatchEventType, objectText: string): string {
   return `{"type":"${type}","object":${objectText}}\n`;

@@ -3,6 +3,7 @@ import type { KubeObject } from '../../schemas/meta.js';
 import { formatTime, type Clock } from '../clock.js';
 import { ApiError, alreadyExists, conflict, entityTooLarge, forbidden, invalidObject, notFound, OBJECT_MODIFIED } from '../errors.js';
 import { ObjectLog, type StoredRow } from '../storage/log.js';
+import { rememberJson } from './serialized.js';
 import { Transactions } from './transactions.js';
 import type { ChangeEvent, WatchHub } from '../storage/watch-hub.js';
 import { planDeletion, type DeleteResult } from './deletion.js';
@@ -362,7 +363,9 @@ export class Store {
   private removeRow(def: ResourceDef, row: StoredRow, last: KubeObject): KubeObject {
     const rv = this.nextRv();
     const object = canonical({ ...last, metadata: { ...last.metadata, resourceVersion: String(rv) } });
-    this.log.remove(def.key, row, rv, JSON.stringify(object));
+    const text = JSON.stringify(object);
+    rememberJson(object, text);
+    this.log.remove(def.key, row, rv, text);
     this.pending.push({ type: 'DELETED', rv, resource: def.key, namespace: row.namespace, name: row.name, object, previous: JSON.parse(row.body) as KubeObject });
     return object;
   }
@@ -390,6 +393,7 @@ export class Store {
 
   private serialize(def: ResourceDef, obj: KubeObject): string {
     const text = JSON.stringify(obj);
+    rememberJson(obj, text);
     if (text.length > MAX_OBJECT_BYTES) {
       throw entityTooLarge(`${def.kind} "${obj.metadata.name}" is too large: ${text.length} bytes, the limit is ${MAX_OBJECT_BYTES}`);
     }
