@@ -18,6 +18,8 @@ export type { Store } from './registry/store.js';
 export type { KubeObject } from '../schemas/meta.js';
 
 export const DEFAULT_KUBE_VERSION = 'v1.32.4';
+/** Controllers let events gather this long before a sync: a burst of pod events costs one DaemonSet sync. */
+const SYNC_COALESCE_MS = 50;
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8080. */
@@ -78,7 +80,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const controllers = options.controllers === false
     ? undefined
     : startControllers(
-        new ControllerContext(store, hub, table, controllerClock(clock), (m) => app.log.warn(m)),
+        new ControllerContext(store, hub, table, controllerClock(clock), (m) => app.log.warn(m), SYNC_COALESCE_MS),
         controllersConfig(kubeVersion, options.simulation, options.controllerConfig),
       );
   const stopCompaction = scheduleCompaction(store, {

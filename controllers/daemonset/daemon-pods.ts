@@ -67,6 +67,12 @@ export function daemonPods(deps: SyncDeps, ds: DaemonSet): DaemonPod[] {
  * (nothing is left to do with them) unless `includeDeletedTerminal`, which history cleanup asks for.
  */
 export function nodeToDaemonPods(deps: SyncDeps, ds: DaemonSet, includeDeletedTerminal: boolean): NodeToDaemonPods {
+  // One sync asks several times (manage, rolling update, status, history); while the pod cache has not changed
+  // in between, the answer has not either, and claiming every pod of the namespace again is the costly part.
+  const revision = deps.informers.pods.revision;
+  const memo = memos.get(ds);
+  const cached = memo?.revision === revision ? memo.byFlag.get(includeDeletedTerminal) : undefined;
+  if (cached) return cached;
   const out: NodeToDaemonPods = new Map();
   for (const pod of daemonPods(deps, ds)) {
     if (!includeDeletedTerminal && isPodTerminal(podState(pod)) && pod.metadata.deletionTimestamp) continue;
@@ -76,5 +82,11 @@ export function nodeToDaemonPods(deps: SyncDeps, ds: DaemonSet, includeDeletedTe
     if (list) list.push(pod);
     else out.set(node, [pod]);
   }
+  const entry = memo?.revision === revision ? memo : { revision, byFlag: new Map<boolean, NodeToDaemonPods>() };
+  entry.byFlag.set(includeDeletedTerminal, out);
+  memos.set(ds, entry);
   return out;
 }
+
+/** Per DaemonSet object (a new object after every change), the last grouping and the pod cache revision it saw. */
+const memos = new WeakMap<DaemonSet, { revision: number; byFlag: Map<boolean, NodeToDaemonPods> }>();

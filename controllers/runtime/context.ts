@@ -16,6 +16,8 @@ export class ControllerContext {
     readonly table: ResourceTable,
     readonly clock: ControllerClock,
     readonly log: (message: string) => void = () => {},
+    /** How long work queues hold a new key to coalesce bursts of events (0: ready at once, as tests want). */
+    readonly syncCoalesceMs = 0,
   ) {
     this.informers = new InformerFactory(store, hub);
   }

@@ -13,7 +13,7 @@ export abstract class Controller {
   private running = false;
 
   constructor(readonly name: string, protected readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock);
+    this.queue = new WorkQueue(ctx.clock, undefined, ctx.syncCoalesceMs);
   }
 
   protected abstract sync(key: string): void;

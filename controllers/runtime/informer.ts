@@ -29,6 +29,7 @@ export class Informer {
   private readonly byNamespace = new Map<string, Map<string, KubeObject>>();
   private readonly handlers: InformerHandlers[] = [];
   private unsubscribe: (() => void) | undefined;
+  private changes = 0;
 
   constructor(private readonly store: Store, private readonly hub: WatchHub, readonly def: ResourceDef) {}
 
@@ -57,6 +58,15 @@ export class Informer {
     this.unsubscribe = undefined;
   }
 
+  /** Grows with every change the cache applies: lets a sync reuse what it derived from an unchanged cache. */
+  get revision(): number {
+    return this.changes;
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+
   get(namespace: string, name: string): KubeObject | undefined {
     return this.cache.get(namespace ? `${namespace}/${name}` : name);
   }
@@ -83,6 +93,7 @@ export class Informer {
   }
 
   private apply(event: ChangeEvent): void {
+    this.changes++;
     if (event.type === 'DELETED') {
       const key = objectKey(event.object);
       this.cache.delete(key);

@@ -22,9 +22,25 @@ export class WorkQueue {
   private shuttingDown = false;
   private wake: (() => void) | undefined;
 
-  constructor(private readonly clock: ControllerClock, private readonly rateLimit: RateLimit = DEFAULT_RATE_LIMIT) {}
+  /**
+   * `coalesceMs` > 0 holds each newly added key that long before it becomes ready, so a burst of events about one
+   * object (thousands of pods of one DaemonSet) costs one sync instead of one per event.
+   */
+  constructor(
+    private readonly clock: ControllerClock,
+    private readonly rateLimit: RateLimit = DEFAULT_RATE_LIMIT,
+    private readonly coalesceMs = 0,
+  ) {}
 
   add(key: string): void {
+    if (this.coalesceMs > 0) {
+      if (!this.dirty.has(key)) this.addAfter(key, this.coalesceMs);
+      return;
+    }
+    this.enqueue(key);
+  }
+
+  private enqueue(key: string): void {
     if (this.shuttingDown || this.dirty.has(key)) return;
     this.dirty.add(key);
     if (this.processing.has(key)) return;
@@ -34,14 +50,14 @@ export class WorkQueue {
 
   addAfter(key: string, ms: number): void {
     if (this.shuttingDown) return;
-    if (ms <= 0) return this.add(key);
+    if (ms <= 0) return this.enqueue(key);
     const at = this.clock.now() + ms;
     const existing = this.delayed.get(key);
     if (existing && existing.at <= at) return;
     existing?.cancel();
     const cancel = this.clock.setTimer(ms, () => {
       this.delayed.delete(key);
-      this.add(key);
+      this.enqueue(key);
     });
     this.delayed.set(key, { at, cancel });
   }

@@ -15,13 +15,14 @@ export const REASON_PREFILTER_SKIPPED = "node(s) didn't satisfy plugin(s) [NodeA
 
 /**
  * One scheduling cycle (schedulePod + the PostFilter run on failure): PreFilter may narrow the nodes to the ones a
- * DaemonSet pod is pinned to, every remaining node is filtered, and the feasible nodes are scored.
+ * DaemonSet pod is pinned to, every remaining node is filtered, and the feasible nodes are scored. A caller that
+ * already narrowed `nodeInfos` to the pinned nodes passes the cluster's node count as `numAllNodes`.
  */
-export function schedulePod(pod: SchedPod, nodeInfos: readonly NodeInfo[]): ScheduleResult {
-  if (nodeInfos.length === 0) return { failure: NO_NODES_AVAILABLE };
+export function schedulePod(pod: SchedPod, nodeInfos: readonly NodeInfo[], numAllNodes = nodeInfos.length): ScheduleResult {
+  if (numAllNodes === 0) return { failure: NO_NODES_AVAILABLE };
   const facts = podFacts(pod);
   const byName = new Map(nodeInfos.map((info) => [info.node.metadata.name ?? '', info]));
-  const diagnosis: Diagnosis = { numAllNodes: nodeInfos.length, nodeStatuses: new Map() };
+  const diagnosis: Diagnosis = { numAllNodes, nodeStatuses: new Map() };
   const pinned = requiredNodeNames(pod.spec);
   let candidates = nodeInfos;
   if (pinned?.size === 0) {

@@ -12,6 +12,7 @@ import type { SchedNode, SchedPod } from './node-info.js';
 import { unschedulableStatus } from './pod-condition.js';
 import { needsScheduling, nodeSchedulingPropertiesChanged, podBackoffMs, podSchedulingPropertiesChanged } from './queueing.js';
 import { schedulePod } from './schedule-pod.js';
+import { requiredNodeNames } from './node-affinity.js';
 
 export interface SchedulerConfig {
   /** The spec.schedulerName this scheduler answers to, and the event source it reports as. */
@@ -110,7 +111,13 @@ export class Scheduler extends Controller {
       this.queue.addAfter(key, this.backoffEnd(attempts) - now);
       return;
     }
-    const result = schedulePod(pod, this.cache.snapshot(this.nodes.list() as SchedNode[]));
+    // A pod pinned to named nodes (every DaemonSet pod) is judged against those nodes only, as upstream's PreFilter
+    // narrows the node list: the cost of scheduling it does not grow with the cluster.
+    const pinned = requiredNodeNames(pod.spec);
+    const nodes = pinned
+      ? ([...pinned].map((n) => this.nodes.get('', n)).filter((n) => n !== undefined) as SchedNode[])
+      : (this.nodes.list() as SchedNode[]);
+    const result = schedulePod(pod, this.cache.snapshot(nodes), this.nodes.size);
     if ('node' in result) {
       this.attempts.delete(key);
       this.bind(pod, result.node);
