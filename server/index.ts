@@ -8,7 +8,7 @@ import { kubeconfigFor } from './kubeconfig.js';
 import { Store } from './registry/store.js';
 import { openDatabase, type Durability } from './storage/db.js';
 import { WatchHub } from './storage/watch-hub.js';
-import { startControllers } from '../controllers/index.js';
+import { startControllers, type RunningControllers } from '../controllers/index.js';
 import { controllersConfig, ensureSimulatedNodes, type ControllerOverrides, type SimulationOptions } from './simulation.js';
 import { ControllerContext } from '../controllers/runtime/context.js';
 import { controllerClock } from '../controllers/runtime/clock.js';
@@ -77,12 +77,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       { name: 'sqlite', check: () => db.open },
     ],
   });
-  const controllers = options.controllers === false
-    ? undefined
-    : startControllers(
-        new ControllerContext(store, hub, table, controllerClock(clock), (m) => app.log.warn(m), SYNC_COALESCE_MS),
-        controllersConfig(kubeVersion, options.simulation, options.controllerConfig),
-      );
+  let controllers: RunningControllers | undefined;
+  let closed = false;
   const stopCompaction = scheduleCompaction(store, {
     eventWindow: options.eventWindow ?? 50_000,
     intervalMs: options.compactIntervalMs ?? 60_000,
@@ -92,9 +88,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await app.listen({ port: options.port ?? 8080, host });
   } catch (err) {
     stopCompaction();
-    controllers?.stop();
     db.close();
     throw err;
+  }
+  if (options.controllers !== false) {
+    // The API serves first; the controllers (a controller manager, upstream) then fill their caches, which with a
+    // large database takes a moment that readiness of the API need not wait for.
+    setImmediate(() => {
+      if (closed) return;
+      controllers = startControllers(
+        new ControllerContext(store, hub, table, controllerClock(clock), (m) => app.log.warn(m), SYNC_COALESCE_MS),
+        controllersConfig(kubeVersion, options.simulation, options.controllerConfig),
+      );
+    });
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
@@ -106,6 +112,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     kubeconfig: kubeconfigFor(url),
     close() {
       closing ??= (async () => {
+        closed = true;
         stopCompaction();
         controllers?.stop();
         watches.closeAll();
