@@ -58,13 +58,14 @@ export class ObjectLog {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       get: db.prepare<[string, string, string], StoredRow>(
-        'SELECT namespace, name, uid, rv, body FROM objects WHERE resource = ? AND namespace = ? AND name = ?',
+        'SELECT o.namespace, o.name, o.uid, o.rv, e.body FROM objects o JOIN events e ON e.rv = o.rv ' +
+          'WHERE o.resource = ? AND o.namespace = ? AND o.name = ?',
       ),
       insertObject: db.prepare(
-        'INSERT INTO objects (resource, namespace, name, uid, rv, body) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO objects (resource, namespace, name, uid, rv) VALUES (?, ?, ?, ?, ?)',
       ),
       updateObject: db.prepare(
-        'UPDATE objects SET uid = ?, rv = ?, body = ? WHERE resource = ? AND namespace = ? AND name = ?',
+        'UPDATE objects SET uid = ?, rv = ? WHERE resource = ? AND namespace = ? AND name = ?',
       ),
       deleteObject: db.prepare('DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?'),
       appendEvent: db.prepare(
@@ -73,7 +74,8 @@ export class ObjectLog {
       lastRv: db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
       compactedRv: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'compacted_rv'"),
       setCompactedRv: db.prepare("UPDATE meta SET value = ? WHERE key = 'compacted_rv'"),
-      compact: db.prepare('DELETE FROM events WHERE rv <= ?'),
+      // Entries that are still some object's current state stay: objects read their bodies from them.
+      compact: db.prepare('DELETE FROM events WHERE rv <= ? AND rv NOT IN (SELECT rv FROM objects)'),
       eventsAfter: db.prepare<[string, number, number], LogEvent>(
         'SELECT rv, resource, namespace, name, type, body, prev_body FROM events WHERE resource = ? AND rv > ? ORDER BY rv LIMIT ?',
       ),
@@ -98,12 +100,12 @@ export class ObjectLog {
 
   insert(resource: string, namespace: string, name: string, uid: string, rv: number, body: string): void {
     this.stmts.appendEvent.run(rv, resource, namespace, name, 'ADDED', body, null);
-    this.stmts.insertObject.run(resource, namespace, name, uid, rv, body);
+    this.stmts.insertObject.run(resource, namespace, name, uid, rv);
   }
 
   update(resource: string, row: StoredRow, rv: number, body: string): void {
     this.stmts.appendEvent.run(rv, resource, row.namespace, row.name, 'MODIFIED', body, row.body);
-    this.stmts.updateObject.run(row.uid, rv, body, resource, row.namespace, row.name);
+    this.stmts.updateObject.run(row.uid, rv, resource, row.namespace, row.name);
   }
 
   /** `body` is the last state, stamped with the deletion's resourceVersion, as watchers receive it. */
@@ -124,14 +126,15 @@ export class ObjectLog {
       params.afterName = query.after.name;
     }
     if (query.atRv === undefined) {
-      const sql = `SELECT namespace, name, body FROM objects o WHERE ${keyFilter(query, 'o')}
-                   ORDER BY namespace, name LIMIT @limit`;
+      const sql = `SELECT o.namespace, o.name, ev.body FROM objects o JOIN events ev ON ev.rv = o.rv
+                   WHERE ${keyFilter(query, 'o')} ORDER BY o.namespace, o.name LIMIT @limit`;
       return this.prepared(sql).all(params) as PageRow[];
     }
     params.atRv = query.atRv;
     const sql = `
       SELECT namespace, name, body FROM (
-        SELECT o.namespace, o.name, o.body FROM objects o WHERE ${keyFilter(query, 'o')} AND o.rv <= @atRv
+        SELECT o.namespace, o.name, ev.body FROM objects o JOIN events ev ON ev.rv = o.rv
+        WHERE ${keyFilter(query, 'o')} AND o.rv <= @atRv
         UNION ALL
         SELECT e.namespace, e.name, e.prev_body AS body FROM events e
         WHERE ${keyFilter(query, 'e')} AND e.rv > @atRv AND e.type != 'ADDED'

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { startServer } from '../../server/index.js';
+import { loadMigrations, migrate } from '../../server/storage/migrate.js';
 import { Api } from '../helpers/api.js';
 
 function tempDb(t: { after(fn: () => void): void }): string {
@@ -91,4 +92,23 @@ test('after compaction, old continue tokens and exact reads answer 410 Expired',
   const exact = await api.get(`${path}?resourceVersion=${page1.metadata.resourceVersion}&resourceVersionMatch=Exact`);
   assert.equal(exact.status, 410);
   assert.match(exact.body.message, /too old resource version/);
+});
+
+test('migration 2 keeps the bodies of objects whose log entries were compacted away', async (t) => {
+  const db = tempDb(t);
+  const raw = new Database(db);
+  migrate(raw, loadMigrations().slice(0, 1));
+  const body = (name: string, rv: number) => JSON.stringify({ kind: 'ConfigMap', apiVersion: 'v1', metadata: { name, namespace: 'default', uid: `uid-${name}`, resourceVersion: String(rv) } });
+  raw.prepare("INSERT INTO objects (resource, namespace, name, uid, rv, body) VALUES ('configmaps', 'default', 'old', 'uid-old', 3, ?)").run(body('old', 3));
+  raw.prepare("INSERT INTO events (rv, resource, namespace, name, type, body, prev_body) VALUES (9, 'configmaps', 'default', 'new', 'ADDED', ?, NULL)").run(body('new', 9));
+  raw.prepare("INSERT INTO objects (resource, namespace, name, uid, rv, body) VALUES ('configmaps', 'default', 'new', 'uid-new', 9, ?)").run(body('new', 9));
+  raw.prepare("UPDATE meta SET value = '5' WHERE key = 'compacted_rv'").run();
+  raw.close();
+  const server = await startServer({ port: 0, db, controllers: false });
+  t.after(() => server.close());
+  const api = new Api(server.url);
+  assert.equal((await api.get('/api/v1/namespaces/default/configmaps/old')).body.metadata.uid, 'uid-old');
+  assert.equal((await api.get('/api/v1/namespaces/default/configmaps/new')).body.metadata.uid, 'uid-new');
+  const list = (await api.get('/api/v1/namespaces/default/configmaps')).body.items.map((i: any) => i.metadata.name);
+  assert.deepEqual(list, ['new', 'old']);
 });
