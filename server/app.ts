@@ -39,9 +39,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   // Group commit: a response leaves only once every write made so far is durable, so nothing is acknowledged (or
   // shown to a reader) before it is committed.
-  app.addHook('onSend', async (_request, _reply, payload) => {
-    await deps.store.settled();
-    return payload;
+  app.addHook('onSend', (_request, _reply, payload, done) => {
+    if (!deps.store.commitPending()) return done(null, payload);
+    deps.store.settled().then(() => done(null, payload), (err: Error) => done(err));
   });
 
   app.setErrorHandler((err, request, reply) => {

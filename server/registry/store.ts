@@ -106,6 +106,11 @@ export class Store {
     return this.transactions.settled();
   }
 
+  /** True while writes made so far wait for their batch's commit. */
+  commitPending(): boolean {
+    return this.transactions.pending;
+  }
+
   /** Commits any open batch now (shutdown). */
   flush(): void {
     this.transactions.flush();

@@ -39,6 +39,11 @@ export class Transactions {
     return this.single(fn) as T;
   }
 
+  /** Writes are waiting for a commit (or a failed batch's error is waiting to be reported). */
+  get pending(): boolean {
+    return this.batchOpen || this.failure !== undefined;
+  }
+
   /** Resolves once every write made so far is committed; rejects if their batch could not be. */
   settled(): Promise<void> {
     if (this.failure !== undefined) {
