@@ -46,12 +46,14 @@ export const DEFAULT_CONTROLLERS_CONFIG: ControllersConfig = {
 
 export interface RunningControllers {
   controllers: Controller[];
+  /** Resolves once the caches are filled and the controllers run. */
+  ready: Promise<void>;
   stop(): void;
 }
 
 /**
- * Builds every controller on one shared set of informers, then starts the informers (each controller has
- * registered the ones it needs) and the controllers' workers.
+ * Builds every controller on one shared set of informers (each controller registers the ones it needs), fills the
+ * caches page by page without blocking the API, then starts the controllers' workers.
  */
 export function startControllers(ctx: ControllerContext, config: ControllersConfig = DEFAULT_CONTROLLERS_CONFIG): RunningControllers {
   const controllers: Controller[] = [
@@ -66,11 +68,15 @@ export function startControllers(ctx: ControllerContext, config: ControllersConf
     new SimulatedKubelet(ctx, config.kubelet),
     new DaemonSetController(ctx, config.daemonSet),
   ];
-  ctx.informers.startAll();
-  for (const controller of controllers) controller.run();
+  let stopped = false;
+  const ready = ctx.informers.startAllInPages().then(() => {
+    if (!stopped) for (const controller of controllers) controller.run();
+  });
   return {
     controllers,
+    ready,
     stop() {
+      stopped = true;
       for (const controller of controllers) controller.stop();
       ctx.informers.stopAll();
     },

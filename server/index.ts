@@ -100,6 +100,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         new ControllerContext(store, hub, table, controllerClock(clock), (m) => app.log.warn(m), SYNC_COALESCE_MS),
         controllersConfig(kubeVersion, options.simulation, options.controllerConfig),
       );
+      controllers.ready.catch((err: unknown) => app.log.error({ err }, 'the controllers could not fill their caches'));
     });
   }
   const address = app.server.address();

@@ -2,6 +2,7 @@ import type { KubeObject } from '../../schemas/meta.js';
 import type { ResourceDef } from '../../server/registry/resource.js';
 import type { Store } from '../../server/registry/store.js';
 import type { ChangeEvent, WatchHub } from '../../server/storage/watch-hub.js';
+import { ApiError } from '../../server/errors.js';
 
 export interface InformerHandlers {
   onAdd?(obj: KubeObject): void;
@@ -51,6 +52,45 @@ export class Informer {
       close: () => this.stop(),
     });
     for (const obj of this.cache.values()) for (const h of this.handlers) h.onAdd?.(obj);
+  }
+
+  /**
+   * Like start(), but lists in pages and yields to other work between them, so a server with a large database keeps
+   * answering while its controllers fill their caches. As client-go's reflector does, the pages are one snapshot
+   * (continue tokens) and the changes committed meanwhile are buffered and applied after the last page.
+   */
+  async startInPages(pageSize = 1000): Promise<void> {
+    if (this.unsubscribe) return;
+    const buffered: ChangeEvent[] = [];
+    let live = false;
+    this.unsubscribe = this.hub.subscribe({
+      resource: this.def.key,
+      deliver: (event) => (live ? this.apply(event) : buffered.push(event)),
+      close: () => this.stop(),
+    });
+    let snapshotRv: number;
+    try {
+      let page = this.store.list(this.def, undefined, { limit: pageSize });
+      snapshotRv = Number(page.resourceVersion);
+      for (;;) {
+        for (const obj of page.items) this.put(obj);
+        if (!page.continue) break;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!this.unsubscribe) return;
+        page = this.store.list(this.def, undefined, { limit: pageSize, continue: page.continue });
+      }
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 410)) throw err;
+      // The log moved past the snapshot while paging: take the whole current state at once instead.
+      this.cache.clear();
+      this.byNamespace.clear();
+      const all = this.store.list(this.def, undefined, {});
+      snapshotRv = Number(all.resourceVersion);
+      for (const obj of all.items) this.put(obj);
+    }
+    for (const obj of this.cache.values()) for (const h of this.handlers) h.onAdd?.(obj);
+    for (const event of buffered) if (event.rv > snapshotRv) this.apply(event);
+    live = true;
   }
 
   stop(): void {
@@ -126,6 +166,11 @@ export class InformerFactory {
 
   startAll(): void {
     for (const informer of this.informers.values()) informer.start();
+  }
+
+  /** Every informer, listing in pages concurrently; resolves once all caches are filled. */
+  async startAllInPages(): Promise<void> {
+    await Promise.all([...this.informers.values()].map((informer) => informer.startInPages()));
   }
 
   stopAll(): void {

@@ -53,3 +53,26 @@ test('handlers added after start get the cached objects as adds', () => {
   store.create(cms, 'default', { metadata: { name: 'y' } });
   assert.deepEqual(seen, ['x'], 'a stopped informer hears nothing');
 });
+
+test('startInPages reads a snapshot page by page and applies what changed meanwhile, once', async () => {
+  const { hub, store, cms } = setup();
+  for (let i = 0; i < 7; i++) store.create(cms, 'default', { metadata: { name: `cm-${i}` } });
+  const informer = new Informer(store, hub, cms);
+  const seen: string[] = [];
+  informer.addHandlers({
+    onAdd: (o) => seen.push(`add ${o.metadata.name}`),
+    onUpdate: (_old, o) => seen.push(`update ${o.metadata.name}`),
+    onDelete: (o) => seen.push(`delete ${o.metadata.name}`),
+  });
+  const starting = informer.startInPages(3);
+  // Changes while the pages are being read: they arrive after the snapshot, each exactly once.
+  store.delete(cms, 'default', 'cm-6');
+  store.patch(cms, 'default', 'cm-0', 'merge', { data: { a: '1' } });
+  store.create(cms, 'default', { metadata: { name: 'late' } });
+  await starting;
+  assert.deepEqual(seen.slice(0, 7), Array.from({ length: 7 }, (_, i) => `add cm-${i}`));
+  assert.deepEqual(seen.slice(7), ['delete cm-6', 'update cm-0', 'add late']);
+  assert.deepEqual(informer.list().map((o) => o.metadata.name).sort(), ['cm-0', 'cm-1', 'cm-2', 'cm-3', 'cm-4', 'cm-5', 'late']);
+  store.create(cms, 'default', { metadata: { name: 'live' } });
+  assert.equal(seen.at(-1), 'add live', 'then it follows live');
+});
