@@ -1,20 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { KubeObject } from '../../schemas/meta.js';
 import { formatTime, type Clock } from '../clock.js';
-import { ApiError, alreadyExists, conflict, entityTooLarge, forbidden, invalidObject, notFound, OBJECT_MODIFIED } from '../errors.js';
+import { ApiError, alreadyExists, conflict, entityTooLarge, forbidden, notFound, OBJECT_MODIFIED } from '../errors.js';
 import { ObjectLog, type StoredRow } from '../storage/log.js';
 import { rememberJson } from './serialized.js';
 import { Transactions } from './transactions.js';
 import type { ChangeEvent, WatchHub } from '../storage/watch-hub.js';
 import { planDeletion, type DeleteResult } from './deletion.js';
-import type { FieldError } from './field-errors.js';
 import { canonical, objectFromBody } from './input.js';
 import { listObjects, type ListResult } from './list.js';
 import type { DeleteOptions, ListOptions, WriteOptions } from './options.js';
 import { applyPatch, type PatchType } from './patch/apply.js';
 import type { ResourceDef } from './resource.js';
 import { generateName, newUid } from './object-names.js';
-import { validateObjectMeta, validateObjectMetaUpdate } from './validation/object-meta.js';
+import { validateObjectMeta } from './validation/object-meta.js';
+import { assertValid, prepareStatusUpdate, prepareUpdate } from './update-rules.js';
 
 /** Upstream's etcd refuses values over 1.5 MiB; the apiserver answers the client with an error, so do we. */
 const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
@@ -32,11 +32,6 @@ function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-/** Everything except metadata and status: what upstream compares to decide whether the spec changed. */
-function specPart(obj: KubeObject): string {
-  const { metadata: _m, status: _s, kind: _k, apiVersion: _a, ...rest } = obj;
-  return JSON.stringify(rest);
-}
 
 /**
  * The one generic store every resource goes through: strategy hooks in a fixed order, one IMMEDIATE transaction
@@ -159,7 +154,7 @@ export class Store {
     const generated = !meta.name && !!meta.generateName;
     if (generated) meta.name = generateName(meta.generateName!);
     def.strategy.prepareForCreate?.(obj);
-    this.assertValid(def, obj, [
+    assertValid(def, obj, [
       ...validateObjectMeta(meta, { namespaced: def.namespaced, nameRule: def.strategy.nameRule ?? 'subdomain' }),
       ...(def.strategy.validate?.(obj) ?? []),
     ]);
@@ -278,7 +273,7 @@ export class Store {
     // An unconditional update is validated as if the client had sent the stored resourceVersion, as upstream does.
     obj.metadata.resourceVersion = String(row.rv);
     def.strategy.applyDefaults?.(obj);
-    const next = options.subresource === 'status' ? this.prepareStatusUpdate(def, obj, old) : this.prepareUpdate(def, obj, old);
+    const next = options.subresource === 'status' ? prepareStatusUpdate(def, obj, old) : prepareUpdate(def, obj, old);
     const out = canonical(next);
     out.metadata.resourceVersion = String(row.rv);
     if (JSON.stringify(out) === row.body) return old;
@@ -294,44 +289,6 @@ export class Store {
       this.pending.push({ type: 'MODIFIED', rv, resource: def.key, namespace: row.namespace, name: row.name, object: out, previous: old });
       return out;
     });
-  }
-
-  private prepareUpdate(def: ResourceDef, obj: KubeObject, old: KubeObject): KubeObject {
-    const meta = obj.metadata;
-    const oldMeta = old.metadata;
-    meta.generation = oldMeta.generation;
-    if (!meta.uid) meta.uid = oldMeta.uid;
-    meta.creationTimestamp = oldMeta.creationTimestamp;
-    if (oldMeta.deletionTimestamp) {
-      meta.deletionTimestamp = oldMeta.deletionTimestamp;
-      meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
-    } else {
-      delete meta.deletionTimestamp;
-      delete meta.deletionGracePeriodSeconds;
-    }
-    if (def.subresources.includes('status')) {
-      if (old.status === undefined) delete obj.status;
-      else obj.status = clone(old.status);
-    }
-    if (def.tracksGeneration && specPart(obj) !== specPart(old)) meta.generation = (oldMeta.generation ?? 0) + 1;
-    def.strategy.prepareForUpdate?.(obj, old);
-    const errors = [
-      ...validateObjectMetaUpdate(meta, oldMeta),
-      ...(def.strategy.validate?.(obj) ?? []),
-      ...(def.strategy.validateUpdate?.(obj, old) ?? []),
-    ];
-    this.assertValid(def, obj, errors);
-    return obj;
-  }
-
-  /** Status writes change only status: spec and the metadata upstream resets for status come from `old`. */
-  private prepareStatusUpdate(def: ResourceDef, obj: KubeObject, old: KubeObject): KubeObject {
-    const next = clone(old);
-    if (obj.status === undefined) delete next.status;
-    else next.status = obj.status;
-    def.strategy.prepareForStatusUpdate?.(next, old);
-    this.assertValid(def, next, def.strategy.validateStatusUpdate?.(next, old) ?? []);
-    return next;
   }
 
   delete(def: ResourceDef, namespace: string, name: string, options: DeleteOptions = {}): DeleteResult {
@@ -392,9 +349,7 @@ export class Store {
     }
   }
 
-  private assertValid(def: ResourceDef, obj: KubeObject, errors: FieldError[]): void {
-    if (errors.length > 0) throw invalidObject(def.kind, def.group, obj.metadata.name ?? '', errors);
-  }
+
 
   private serialize(def: ResourceDef, obj: KubeObject): string {
     const text = JSON.stringify(obj);
