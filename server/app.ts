@@ -6,6 +6,7 @@ import { ApiError, entityTooLarge, internalError, resourceNotFound } from './err
 import { installDiscoveryRoutes } from './http/discovery.js';
 import { installOpenApiRoutes } from './http/openapi.js';
 import { installHealthRoutes, type HealthCheck } from './http/health.js';
+import { installMetricsRoute } from './http/metrics.js';
 import { sendError } from './http/negotiate.js';
 import { installResourceRoutes } from './http/resource-routes.js';
 import type { WatchServer } from './http/watch.js';
@@ -21,6 +22,7 @@ export interface AppDeps {
   clock: Clock;
   logger: FastifyBaseLogger | boolean | { level: string };
   healthChecks?: HealthCheck[];
+  hubSubscribers?: () => number;
 }
 
 /** Builds the HTTP surface; never listens, so tests can drive it with inject() on a :memory: store. */
@@ -57,6 +59,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.setNotFoundHandler((_request, reply) => sendError(reply, resourceNotFound()));
 
   installHealthRoutes(app, deps.kubeVersion, deps.healthChecks ?? [{ name: 'ping', check: () => true }]);
+  installMetricsRoute(app, {
+    watches: () => deps.watches.activeCount,
+    hubSubscribers: deps.hubSubscribers ?? (() => 0),
+    resourceVersion: () => deps.store.currentRv(),
+  });
   installDiscoveryRoutes(app, deps.table);
   installOpenApiRoutes(app, deps.table, deps.kubeVersion);
   installResourceRoutes(app, deps.table, { store: deps.store, watches: deps.watches, clock: deps.clock });

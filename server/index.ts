@@ -71,6 +71,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     kubeVersion,
     clock,
     logger: { level: options.logLevel ?? 'silent' },
+    hubSubscribers: () => hub.subscriberCount(),
     healthChecks: [
       { name: 'ping', check: () => true },
       { name: 'log', check: () => true },

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { startServer } from '../../server/index.js';
 import { Api, useSharedServer } from '../helpers/api.js';
 import { chunkedWatch } from '../helpers/watch-client.js';
+import { waitFor } from '../helpers/wait.js';
 
 /** Chunked-HTTP watches against a real listening server. */
 const shared = useSharedServer({ controllers: false, watch: { bookmarkIntervalMs: 50 } });
@@ -173,4 +174,19 @@ test('a consumer that stops reading is cut off with 410 Expired instead of growi
   assert.equal(last.type, 'ERROR');
   assert.equal(last.object.code, 410);
   assert.ok(watch.events.length < 41, `cut off early (${watch.events.length} events)`);
+});
+
+test('a client that disconnects is removed at once: no watcher, subscriber or timer is left behind', async () => {
+  const gauge = async (name: string) => {
+    const text = (await shared().api.get('/metrics')).text;
+    return Number(new RegExp(`^${name}(\\{[^}]*\\})? (\\d+)$`, 'm').exec(text)?.[2]);
+  };
+  const before = await gauge('apiserver_longrunning_requests');
+  const subscribersBefore = await gauge('mimikube_watch_hub_subscribers');
+  const watches = await Promise.all(Array.from({ length: 5 }, () => chunkedWatch(shared().url, '/api/v1/configmaps?watch=true&allowWatchBookmarks=true')));
+  assert.equal(await gauge('apiserver_longrunning_requests'), before + 5);
+  assert.equal(await gauge('mimikube_watch_hub_subscribers'), subscribersBefore + 5);
+  watches.forEach((w) => w.close());
+  await waitFor('the watches to be gone', async () => (await gauge('apiserver_longrunning_requests')) === before);
+  assert.equal(await gauge('mimikube_watch_hub_subscribers'), subscribersBefore);
 });
