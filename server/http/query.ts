@@ -1,6 +1,7 @@
 import { badRequest, invalidObject } from '../errors.js';
 import { notSupported, required, type FieldError } from '../registry/field-errors.js';
 import type { DeleteOptions, FieldValidation, ListOptions, PropagationPolicy, WriteOptions } from '../registry/options.js';
+import { isPlainObject } from '../registry/json-value.js';
 
 export type Query = Record<string, string | string[] | undefined>;
 
@@ -69,10 +70,6 @@ export function listOptions(query: Query): ListOptions {
     resourceVersion: first(query, 'resourceVersion'),
     resourceVersionMatch: (first(query, 'resourceVersionMatch') || undefined) as ListOptions['resourceVersionMatch'],
   };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** DeleteOptions from the body (kubectl) merged over the query string (curl), as upstream accepts both. */

@@ -2,10 +2,7 @@ import { FormatRegistry, Kind, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { badRequest } from '../errors.js';
 import type { ResourceDef } from './resource.js';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isPlainObject } from './json-value.js';
 
 function childPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;

@@ -3,10 +3,7 @@ import { badRequest } from '../errors.js';
 import { assertWellTyped, pruneUnknownFields } from './decode.js';
 import type { FieldValidation } from './options.js';
 import type { ResourceDef } from './resource.js';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isPlainObject } from './json-value.js';
 
 /**
  * Turns a decoded request body into an object of the resource's kind, the checks upstream's decoder and request

@@ -3,6 +3,7 @@ import jsonMergePatch from 'json-merge-patch';
 import type { TSchema } from '@sinclair/typebox';
 import { ApiError, badRequest } from '../../errors.js';
 import { applyStrategicMergePatch } from './strategic.js';
+import { isPlainObject } from '../json-value.js';
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
@@ -12,10 +13,6 @@ export const PATCH_CONTENT_TYPES: Record<string, PatchType> = {
   'application/strategic-merge-patch+json': 'strategic',
   'application/apply-patch+yaml': 'apply',
 };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Upstream answers a patch that cannot be applied with a generic 422 whose cause carries the reason. */
 function unprocessable(reason: string): ApiError {

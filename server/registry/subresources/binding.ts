@@ -3,6 +3,7 @@ import { badRequest, conflict, invalidObject } from '../../errors.js';
 import { formatTime } from '../../clock.js';
 import { invalid, required, type FieldError } from '../field-errors.js';
 import type { ResourceDef } from '../resource.js';
+import { isPlainObject } from '../json-value.js';
 
 interface Binding {
   metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> };
@@ -19,10 +20,6 @@ interface PodCondition {
 interface BindablePod extends KubeObject {
   spec?: { nodeName?: string; schedulingGates?: unknown[] };
   status?: { conditions?: PodCondition[] };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Upstream's ValidatePodBinding. */

@@ -1,9 +1,6 @@
 import { badRequest } from '../../errors.js';
 import type { DeleteOptions } from '../options.js';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isPlainObject } from '../json-value.js';
 
 /**
  * Reads a policy/v1 Eviction: the pod it names and the DeleteOptions to delete it with. PodDisruptionBudgets are

@@ -3,6 +3,7 @@ import { badRequest, conflict, invalidObject, OBJECT_MODIFIED } from '../../erro
 import { invalid } from '../field-errors.js';
 import type { ResourceDef } from '../resource.js';
 import { labelRequirementsString, labelSelectorFromObject } from '../selectors/label-selector.js';
+import { isPlainObject } from '../json-value.js';
 
 /** autoscaling/v1 Scale: the replica count of a workload, as `kubectl scale` and autoscalers read and write it. */
 export interface Scale {
@@ -35,10 +36,6 @@ export function toScale(def: ResourceDef, obj: KubeObject): Scale {
     spec: { replicas: workload.spec?.replicas ?? 0 },
     status: { replicas: workload.status?.replicas ?? 0, selector: selectorString(def, workload.spec?.selector) },
   };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
