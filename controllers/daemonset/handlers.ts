@@ -71,6 +71,20 @@ export class DaemonSetHandlers {
   private updatePod(old: KubeObject, cur: KubeObject): void {
     // Replacements should start as soon as a pod is marked for deletion, not when the kubelet finally removes it.
     if (cur.metadata.deletionTimestamp) return this.deletePod(cur);
+    const ds = this.followOwners(old, cur);
+    const minReadySeconds = ds?.spec?.minReadySeconds ?? 0;
+    // A second more than minReadySeconds, so the pod is surely available when the DaemonSet looks again.
+    if (ds && minReadySeconds > 0 && !isPodReady(podState(old as DaemonPod)) && isPodReady(podState(cur as DaemonPod))) {
+      this.d.enqueueAfter(ds, (minReadySeconds + 1) * 1000);
+    }
+  }
+
+  /**
+   * The update rule pods and revisions share: the former controller hears it lost the object, the current one that
+   * it changed; an orphan whose owner or labels changed wakes every DaemonSet that might adopt it. Returns the
+   * current controller, if it exists.
+   */
+  private followOwners(old: KubeObject, cur: KubeObject): DaemonSet | undefined {
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
     const refChanged = !isDeepStrictEqual(curRef, oldRef);
@@ -80,18 +94,13 @@ export class DaemonSetHandlers {
     }
     if (curRef) {
       const ds = this.resolve(cur.metadata.namespace, curRef);
-      if (!ds) return;
-      this.d.enqueue(ds);
-      const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
-      // A second more than minReadySeconds, so the pod is surely available when the DaemonSet looks again.
-      if (minReadySeconds > 0 && !isPodReady(podState(old as DaemonPod)) && isPodReady(podState(cur as DaemonPod))) {
-        this.d.enqueueAfter(ds, (minReadySeconds + 1) * 1000);
-      }
-      return;
+      if (ds) this.d.enqueue(ds);
+      return ds;
     }
     if (refChanged || !isDeepStrictEqual(old.metadata.labels, cur.metadata.labels)) {
       for (const ds of this.matching(cur)) this.d.enqueue(ds);
     }
+    return undefined;
   }
 
   private deletePod(pod: KubeObject): void {
@@ -111,21 +120,7 @@ export class DaemonSetHandlers {
   }
 
   private updateHistory(old: KubeObject, cur: KubeObject): void {
-    const curRef = controllerOf(cur);
-    const oldRef = controllerOf(old);
-    const refChanged = !isDeepStrictEqual(curRef, oldRef);
-    if (refChanged && oldRef) {
-      const previous = this.resolve(old.metadata.namespace, oldRef);
-      if (previous) this.d.enqueue(previous);
-    }
-    if (curRef) {
-      const ds = this.resolve(cur.metadata.namespace, curRef);
-      if (ds) this.d.enqueue(ds);
-      return;
-    }
-    if (refChanged || !isDeepStrictEqual(old.metadata.labels, cur.metadata.labels)) {
-      for (const ds of this.matching(cur)) this.d.enqueue(ds);
-    }
+    this.followOwners(old, cur);
   }
 
   private deleteHistory(revision: KubeObject): void {
