@@ -1,27 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { lonePod } from '../fixtures/manifests.js';
 import { startCliServer } from '../helpers/cli-server.js';
 import { Kubectl, NO_KUBECTL } from '../helpers/kubectl.js';
 import { waitFor } from '../helpers/wait.js';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: lone
-spec:
-  containers:
-  - name: app
-    image: busybox:1.36
-  tolerations:
-  - key: node.kubernetes.io/unreachable
-    operator: Exists
-    effect: NoExecute
-    tolerationSeconds: 2
-  - key: node.kubernetes.io/not-ready
-    operator: Exists
-    effect: NoExecute
-    tolerationSeconds: 2
-`;
 
 /**
  * A cluster that lives, through kubectl against a real server process: scheduling and a running pod, a node that
@@ -39,7 +22,7 @@ test('3 nodes: schedule, run, lose a node\'s heartbeat, evict, delete the node, 
   };
 
   await ok(['wait', '--for=condition=Ready', 'node', '--all', '--timeout=30s']);
-  assert.match(await ok(['apply', '-f', kubectl.file('pod.yaml', POD)]), /pod\/lone created/);
+  assert.match(await ok(['apply', '-f', kubectl.file('pod.json', lonePod('lone', 2))]), /pod\/lone created/);
   await ok(['wait', '--for=condition=Ready', 'pod/lone', '--timeout=30s']);
 
   const wide = (await ok(['get', 'pods', '-o', 'wide'])).trimEnd().split('\n').map((l) => l.trim().split(/\s{2,}/));

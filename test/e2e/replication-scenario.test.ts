@@ -1,37 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { KUBE_PROXY_DAEMONSET } from '../fixtures/manifests.js';
+import { KUBE_PROXY_DAEMONSET, webReplicationController } from '../fixtures/manifests.js';
 import { startCliServer, type CliServer } from '../helpers/cli-server.js';
 import { Kubectl, NO_KUBECTL } from '../helpers/kubectl.js';
 import { waitFor } from '../helpers/wait.js';
 
-const rc = (namespace = 'default') => `apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: web
-  namespace: ${namespace}
-spec:
-  replicas: 5
-  selector:
-    app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-      tolerations:
-      - key: node.kubernetes.io/unreachable
-        operator: Exists
-        effect: NoExecute
-        tolerationSeconds: 2
-      - key: node.kubernetes.io/not-ready
-        operator: Exists
-        effect: NoExecute
-        tolerationSeconds: 2
-`;
+const rc = (namespace = 'default', replicas = 5) => webReplicationController(namespace, replicas, 2);
 
 async function webPods(server: CliServer, namespace = 'default') {
   const items = (await server.api.get(`/api/v1/namespaces/${namespace}/pods?labelSelector=app%3Dweb`)).body.items as any[];
@@ -60,7 +34,7 @@ test('an RC keeps 5 replicas through node loss and heartbeat loss, scales down b
   };
 
   await ok(['wait', '--for=condition=Ready', 'node', '--all', '--timeout=30s']);
-  await ok(['apply', '-f', kubectl.file('rc.yaml', rc())]);
+  await ok(['apply', '-f', kubectl.file('rc.json', rc())]);
   await readyRc(server, 5);
   const spread = new Set((await webPods(server)).map((p) => p.spec.nodeName));
   assert.equal(spread.size, 3, 'the scheduler spreads the replicas over the three nodes');
@@ -93,7 +67,7 @@ test('an RC keeps 5 replicas through node loss and heartbeat loss, scales down b
   const orphans = await webPods(server);
   assert.equal(orphans.length, 2);
   assert.ok(orphans.every((p) => !p.metadata.ownerReferences?.length));
-  await ok(['apply', '-f', kubectl.file('rc2.yaml', rc().replace('replicas: 5', 'replicas: 2'))]);
+  await ok(['apply', '-f', kubectl.file('rc2.json', rc('default', 2))]);
   await readyRc(server, 2);
   const adopter = (await server.api.get('/api/v1/namespaces/default/replicationcontrollers/web')).body;
   const adopted = await webPods(server);
@@ -103,7 +77,7 @@ test('an RC keeps 5 replicas through node loss and heartbeat loss, scales down b
   await waitFor('the RC\'s pods gone', async () => (await webPods(server)).length === 0, 30_000);
 
   await server.api.post('/api/v1/namespaces', { metadata: { name: 'team' } });
-  await ok(['apply', '-f', kubectl.file('rc-team.yaml', rc('team'))]);
+  await ok(['apply', '-f', kubectl.file('rc-team.json', rc('team'))]);
   await ok(['apply', '-f', kubectl.file('ds-team.yaml', KUBE_PROXY_DAEMONSET.replace('namespace: kube-system', 'namespace: team').replace(/ {6}nodeSelector:\n {8}beta.kubernetes.io\/arch: amd64\n/, ''))]);
   await readyRc(server, 5, 'team');
   assert.match(await ok(['delete', 'namespace', 'team']), /namespace "team" deleted/);
