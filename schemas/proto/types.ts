@@ -12,8 +12,11 @@
  *  - a message of the same package (`PodSpec`) or of another, by its alias (`meta.ObjectMeta`, `runtime.RawExtension`,
  *    `intstr.IntOrString`, `resource.Quantity`),
  *  - `map<string,V>` with V a scalar or message,
- * followed by `[]` for a repeated field and/or `?` when the Go field is a pointer, so a zero value sent on the wire
- * is meaningful and kept when decoding (non-pointer zero scalars are dropped, as Go's `omitempty` JSON would).
+ * followed by `[]` for a repeated field and/or `?` when a zero value sent on the wire is meaningful and kept when
+ * decoding: the Go field is a pointer, or it has no `omitempty` so upstream's JSON always shows it (`restartCount: 0`).
+ * Other zero scalars are dropped, as Go's `omitempty` JSON would. A trailing
+ * `^` marks a Go embedded struct whose fields JSON inlines into the parent (ConfigMapVolumeSource's
+ * LocalObjectReference, EphemeralContainer's EphemeralContainerCommon): on the wire it is a nested message.
  * Keys are the JSON field names, which upstream also uses as the protobuf field names. `XList` messages are not
  * listed: every list is `metadata = 1 meta.ListMeta`, `items = 2 X[]`.
  */

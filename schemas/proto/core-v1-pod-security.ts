@@ -1,0 +1,52 @@
+import type { ProtoPackage } from './types.js';
+
+/** k8s.io.api.core.v1: pod- and container-level security settings (PodSecurityContext, SecurityContext). */
+export const coreV1PodSecurity: ProtoPackage = {
+  package: 'k8s.io.api.core.v1',
+  alias: 'core',
+  apiVersion: 'v1',
+  messages: {
+    PodSecurityContext: {
+      seLinuxOptions: '1 SELinuxOptions?',
+      runAsUser: '2 int64?',
+      runAsNonRoot: '3 bool?',
+      supplementalGroups: '4 int64[]',
+      fsGroup: '5 int64?',
+      runAsGroup: '6 int64?',
+      sysctls: '7 Sysctl[]',
+      windowsOptions: '8 WindowsSecurityContextOptions?',
+      fsGroupChangePolicy: '9 string?',
+      seccompProfile: '10 SeccompProfile?',
+      appArmorProfile: '11 AppArmorProfile?',
+      supplementalGroupsPolicy: '12 string?',
+      seLinuxChangePolicy: '13 string?',
+    },
+    SecurityContext: {
+      capabilities: '1 Capabilities?',
+      privileged: '2 bool?',
+      seLinuxOptions: '3 SELinuxOptions?',
+      runAsUser: '4 int64?',
+      runAsNonRoot: '5 bool?',
+      readOnlyRootFilesystem: '6 bool?',
+      allowPrivilegeEscalation: '7 bool?',
+      runAsGroup: '8 int64?',
+      procMount: '9 string?',
+      windowsOptions: '10 WindowsSecurityContextOptions?',
+      seccompProfile: '11 SeccompProfile?',
+      appArmorProfile: '12 AppArmorProfile?',
+      ulimits: '13 Ulimit[]',
+    },
+    Capabilities: { add: '1 string[]', drop: '2 string[]' },
+    SELinuxOptions: { user: '1 string', role: '2 string', type: '3 string', level: '4 string' },
+    WindowsSecurityContextOptions: {
+      gmsaCredentialSpecName: '1 string?',
+      gmsaCredentialSpec: '2 string?',
+      runAsUserName: '3 string?',
+      hostProcess: '4 bool?',
+    },
+    SeccompProfile: { type: '1 string', localhostProfile: '2 string?' },
+    AppArmorProfile: { type: '1 string', localhostProfile: '2 string?' },
+    Sysctl: { name: '1 string', value: '2 string' },
+    Ulimit: { name: '1 string', hard: '2 int64?', soft: '3 int64?' },
+  },
+};

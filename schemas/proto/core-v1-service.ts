@@ -1,0 +1,56 @@
+import type { ProtoPackage } from './types.js';
+
+/** k8s.io.api.core.v1: Service and Endpoints with everything they reach except ObjectReference (core-v1-objects.ts). */
+export const coreV1Service: ProtoPackage = {
+  package: 'k8s.io.api.core.v1',
+  alias: 'core',
+  apiVersion: 'v1',
+  messages: {
+    Service: { metadata: '1 meta.ObjectMeta', spec: '2 ServiceSpec', status: '3 ServiceStatus' },
+    ServiceSpec: {
+      ports: '1 ServicePort[]',
+      selector: '2 map<string,string>',
+      clusterIP: '3 string',
+      type: '4 string',
+      externalIPs: '5 string[]',
+      sessionAffinity: '7 string',
+      loadBalancerIP: '8 string',
+      loadBalancerSourceRanges: '9 string[]',
+      externalName: '10 string',
+      externalTrafficPolicy: '11 string',
+      healthCheckNodePort: '12 int32',
+      publishNotReadyAddresses: '13 bool',
+      sessionAffinityConfig: '14 SessionAffinityConfig?',
+      ipFamilyPolicy: '17 string?',
+      clusterIPs: '18 string[]',
+      ipFamilies: '19 string[]',
+      allocateLoadBalancerNodePorts: '20 bool?',
+      loadBalancerClass: '21 string?',
+      internalTrafficPolicy: '22 string?',
+      trafficDistribution: '23 string?',
+    },
+    ServicePort: {
+      name: '1 string',
+      protocol: '2 string',
+      port: '3 int32',
+      targetPort: '4 intstr.IntOrString',
+      nodePort: '5 int32',
+      appProtocol: '6 string?',
+    },
+    SessionAffinityConfig: { clientIP: '1 ClientIPConfig?' },
+    ClientIPConfig: { timeoutSeconds: '1 int32?' },
+    ServiceStatus: { loadBalancer: '1 LoadBalancerStatus', conditions: '2 meta.Condition[]' },
+    LoadBalancerStatus: { ingress: '1 LoadBalancerIngress[]' },
+    LoadBalancerIngress: { ip: '1 string', hostname: '2 string', ipMode: '3 string?', ports: '4 PortStatus[]' },
+    PortStatus: { port: '1 int32', protocol: '2 string', error: '3 string?' },
+
+    Endpoints: { metadata: '1 meta.ObjectMeta', subsets: '2 EndpointSubset[]' },
+    EndpointSubset: {
+      addresses: '1 EndpointAddress[]',
+      notReadyAddresses: '2 EndpointAddress[]',
+      ports: '3 EndpointPort[]',
+    },
+    EndpointAddress: { ip: '1 string', targetRef: '2 ObjectReference?', hostname: '3 string', nodeName: '4 string?' },
+    EndpointPort: { name: '1 string', port: '2 int32', protocol: '3 string', appProtocol: '4 string?' },
+  },
+};
