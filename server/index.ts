@@ -6,6 +6,7 @@ import { scheduleCompaction } from './compaction.js';
 import { DEFAULT_WATCH_CONFIG, WatchServer, type WatchConfig } from './http/watch.js';
 import { kubeconfigFor } from './kubeconfig.js';
 import { Store } from './registry/store.js';
+import { startCheckpointer } from './storage/checkpointer.js';
 import { openDatabase, type Durability } from './storage/db.js';
 import { WatchHub } from './storage/watch-hub.js';
 import { startControllers, type RunningControllers } from '../controllers/index.js';
@@ -56,6 +57,7 @@ export interface RunningServer {
 /** Starts a complete control plane on one SQLite file (or in memory) and listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const db = openDatabase({ path: options.db ?? './mimikube.db', durability: options.durability });
+  const checkpointer = startCheckpointer(db, 100, (message) => process.emitWarning(message));
   const table = resourceTable();
   const hub = new WatchHub();
   const clock = options.clock ?? systemClock;
@@ -89,6 +91,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await app.listen({ port: options.port ?? 8080, host });
   } catch (err) {
     stopCompaction();
+    await checkpointer?.stop();
     db.close();
     throw err;
   }
@@ -121,6 +124,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         hub.close();
         await app.close();
         store.flush();
+        await checkpointer?.stop();
         db.close();
       })();
       return closing;

@@ -341,6 +341,8 @@ export class Store {
   private assertNamespaceOpen(def: ResourceDef, namespace: string, name: string): void {
     const row = this.log.get(NAMESPACES, '', namespace);
     if (!row) throw notFound({ group: '', resource: NAMESPACES }, namespace);
+    // Every create in a namespace reads it: skip parsing the common case, a namespace not being deleted.
+    if (!row.body.includes('"deletionTimestamp"') && !row.body.includes('"Terminating"')) return;
     const ns = JSON.parse(row.body) as KubeObject & { status?: { phase?: string } };
     if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') {
       const err = forbidden(def, name, `unable to create new content in namespace ${namespace} because it is being terminated`);

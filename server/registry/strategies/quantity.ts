@@ -11,9 +11,24 @@ export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expressi
 const BINARY_EXP: Record<string, bigint> = { Ki: 10n, Mi: 20n, Gi: 30n, Ti: 40n, Pi: 50n, Ei: 60n };
 const DECIMAL_EXP: Record<string, number> = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 
+/**
+ * Pods repeat a handful of quantities ("100m", "128Mi") thousands of times and admission parses each several times;
+ * remembering recent texts spares the BigInt arithmetic. Cleared when full, so its size stays bounded.
+ */
+const parsed = new Map<string, bigint | undefined>();
+const MAX_REMEMBERED = 4096;
+
 /** The value in nano-units, or undefined when `q` is not a quantity upstream would decode. */
 export function parseQuantity(q: string | number): bigint | undefined {
   const text = typeof q === 'number' ? String(q) : q.trim();
+  if (parsed.has(text)) return parsed.get(text);
+  if (parsed.size >= MAX_REMEMBERED) parsed.clear();
+  const value = parseQuantityText(text);
+  parsed.set(text, value);
+  return value;
+}
+
+function parseQuantityText(text: string): bigint | undefined {
   const m = QUANTITY_RE.exec(text);
   if (!m) return undefined;
   const [, sign, number, binary, decimal, exponent] = m;
