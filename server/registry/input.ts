@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../schemas/meta.js';
 import { badRequest } from '../errors.js';
 import { assertWellTyped, pruneUnknownFields } from './decode.js';
+import { documentOrder, duplicateFieldsOf, strictDecodingProblems } from './duplicate-fields.js';
 import type { FieldValidation } from './options.js';
 import type { ResourceDef } from './resource.js';
 import { isPlainObject } from './json-value.js';
@@ -31,11 +32,15 @@ export function objectFromBody(
         `the kind in the data does not match the resource ${def.key}`,
     );
   }
+  const duplicates = duplicateFieldsOf(body);
+  const order = duplicates.length > 0 ? documentOrder(body) : new Map<string, number>();
   const unknown = pruneUnknownFields(def.schema, body);
-  if (unknown.length > 0) {
-    const text = unknown.map((f) => `unknown field "${f}"`);
-    if (fieldValidation === 'Strict') throw badRequest(`strict decoding error: ${text.join(', ')}`);
-    if (fieldValidation === 'Warn') warnings.push(...text);
+  if (unknown.length > 0 || duplicates.length > 0) {
+    const problems = strictDecodingProblems(unknown, duplicates, order);
+    if (fieldValidation === 'Strict') {
+      throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: strict decoding error: ${problems.join(', ')}`);
+    }
+    if (fieldValidation === 'Warn') warnings.push(...problems);
   }
   if (body.metadata === undefined) body.metadata = {};
   assertWellTyped(def, body);

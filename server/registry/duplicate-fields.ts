@@ -1,0 +1,122 @@
+/**
+ * Duplicate fields in a JSON body. JSON.parse keeps the last of two equal keys without a word; upstream's strict
+ * decoder reports each one (`duplicate field "spec.paused"`) as fieldValidation asks. The scan runs over the text
+ * once parsing has succeeded, so it can assume well-formed JSON; the result travels with the parsed body.
+ */
+
+const found = new WeakMap<object, string[]>();
+
+/** Scans `text` (valid JSON) and remembers its duplicate field paths against `parsed`, the value it parsed to. */
+export function noteDuplicateFields(parsed: unknown, text: string): void {
+  if (parsed === null || typeof parsed !== 'object') return;
+  const duplicates = findDuplicateFields(text);
+  if (duplicates.length > 0) found.set(parsed, duplicates);
+}
+
+/** The duplicate field paths noted for a parsed body, in document order. */
+export function duplicateFieldsOf(body: unknown): string[] {
+  return body !== null && typeof body === 'object' ? (found.get(body) ?? []) : [];
+}
+
+interface Frame {
+  path: string;
+  /** Keys seen so far in an object; undefined for an array. */
+  keys?: Set<string>;
+  index: number;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Field paths as upstream prints them: `spec.template.spec.containers[0].imagePullPolicy`. */
+export function findDuplicateFields(text: string): string[] {
+  const duplicates: string[] = [];
+  const stack: Frame[] = [];
+  let pendingKey: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = stringEnd(text, i);
+      const top = stack[stack.length - 1];
+      if (top?.keys && pendingKey === undefined && isKeyPosition(text, end)) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
+        if (top.keys.has(key)) duplicates.push(join(top.path, key));
+        else top.keys.add(key);
+        pendingKey = key;
+      }
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) {
+      stack.push({ path: childPath(stack[stack.length - 1], pendingKey), keys: c === 0x7b ? new Set() : undefined, index: 0 });
+      pendingKey = undefined;
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+      pendingKey = undefined;
+    } else if (c === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top && !top.keys) top.index++;
+      pendingKey = undefined;
+    }
+  }
+  return duplicates;
+}
+
+/** The index of the quote closing the string opened at `start`. */
+function stringEnd(text: string, start: number): number {
+  let i = start + 1;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === QUOTE || Number.isNaN(c)) return i;
+    else i++;
+  }
+}
+
+/** A string is a key when the next non-blank character is a colon. */
+function isKeyPosition(text: string, end: number): boolean {
+  let i = end + 1;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) return true;
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+    i++;
+  }
+}
+
+function childPath(parent: Frame | undefined, key: string | undefined): string {
+  if (!parent) return '';
+  if (!parent.keys) return `${parent.path}[${parent.index}]`;
+  return join(parent.path, key ?? '');
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+/**
+ * Unknown and duplicate fields as one list in document order, the order upstream's decoder meets them in. A field
+ * that is both unknown and repeated is reported as unknown only, as upstream does for typed objects.
+ */
+export function strictDecodingProblems(unknown: string[], duplicates: string[], order: Map<string, number>): string[] {
+  const problems = unknown.map((path) => ({ path, text: `unknown field "${path}"` }));
+  for (const path of duplicates) {
+    if (!unknown.some((u) => path === u || path.startsWith(`${u}.`) || path.startsWith(`${u}[`))) {
+      problems.push({ path, text: `duplicate field "${path}"` });
+    }
+  }
+  return problems.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0)).map((p) => p.text);
+}
+
+/** Every field path of a parsed body, numbered in document order; taken before unknown fields are pruned away. */
+export function documentOrder(body: unknown): Map<string, number> {
+  const order = new Map<string, number>();
+  const visit = (value: unknown, path: string) => {
+    order.set(path, order.size);
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${path}[${i}]`));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) visit(child, join(path, key));
+    }
+  };
+  visit(body, '');
+  return order;
+}
