@@ -1,21 +1,49 @@
-/**
- * Duplicate fields in a JSON body. JSON.parse keeps the last of two equal keys without a word; upstream's strict
- * decoder reports each one (`duplicate field "spec.paused"`) as fieldValidation asks. The scan runs over the text
- * once parsing has succeeded, so it can assume well-formed JSON; the result travels with the parsed body.
- */
+import { isScalar, visit, type Document, type LineCounter } from 'yaml';
 
-const found = new WeakMap<object, string[]>();
+/**
+ * Duplicate fields in a request body. JSON.parse and YAML loaders keep one of two equal keys without a word;
+ * upstream's strict decoder reports each (`duplicate field "spec.paused"` in JSON, `line 12: key "paused" already
+ * set in map` in YAML) as fieldValidation asks. The scan runs once parsing has succeeded, and its result travels
+ * with the parsed body to where unknown fields are judged.
+ */
+export interface DuplicateFields {
+  /** JSON duplicates as field paths, in document order. */
+  paths: string[];
+  /** YAML duplicates, already worded as upstream's YAML-to-JSON conversion words them. */
+  yamlMessages: string[];
+}
+
+const found = new WeakMap<object, DuplicateFields>();
 
 /** Scans `text` (valid JSON) and remembers its duplicate field paths against `parsed`, the value it parsed to. */
 export function noteDuplicateFields(parsed: unknown, text: string): void {
   if (parsed === null || typeof parsed !== 'object') return;
-  const duplicates = findDuplicateFields(text);
-  if (duplicates.length > 0) found.set(parsed, duplicates);
+  const paths = findDuplicateFields(text);
+  if (paths.length > 0) found.set(parsed, { paths, yamlMessages: [] });
 }
 
-/** The duplicate field paths noted for a parsed body, in document order. */
-export function duplicateFieldsOf(body: unknown): string[] {
-  return body !== null && typeof body === 'object' ? (found.get(body) ?? []) : [];
+/** Remembers the duplicate keys of a YAML document (parsed with `uniqueKeys: false`) against its value. */
+export function noteDuplicateYamlKeys(parsed: unknown, doc: Document, lines: LineCounter): void {
+  if (parsed === null || typeof parsed !== 'object') return;
+  const yamlMessages: string[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (!seen.has(key)) seen.add(key);
+        else if (isScalar(pair.key) && pair.key.range) {
+          yamlMessages.push(`line ${lines.linePos(pair.key.range[0]).line}: key "${key}" already set in map`);
+        }
+      }
+    },
+  });
+  if (yamlMessages.length > 0) found.set(parsed, { paths: [], yamlMessages });
+}
+
+/** The duplicates noted for a parsed body. */
+export function duplicateFieldsOf(body: unknown): DuplicateFields {
+  return (body !== null && typeof body === 'object' ? found.get(body) : undefined) ?? { paths: [], yamlMessages: [] };
 }
 
 interface Frame {
@@ -97,14 +125,16 @@ function join(path: string, key: string): string {
  * Unknown and duplicate fields as one list in document order, the order upstream's decoder meets them in. A field
  * that is both unknown and repeated is reported as unknown only, as upstream does for typed objects.
  */
-export function strictDecodingProblems(unknown: string[], duplicates: string[], order: Map<string, number>): string[] {
+export function strictDecodingProblems(unknown: string[], duplicates: DuplicateFields, order: Map<string, number>): string[] {
   const problems = unknown.map((path) => ({ path, text: `unknown field "${path}"` }));
-  for (const path of duplicates) {
+  for (const path of duplicates.paths) {
     if (!unknown.some((u) => path === u || path.startsWith(`${u}.`) || path.startsWith(`${u}[`))) {
       problems.push({ path, text: `duplicate field "${path}"` });
     }
   }
-  return problems.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0)).map((p) => p.text);
+  const sorted = problems.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0)).map((p) => p.text);
+  // Upstream meets YAML duplicates while converting to JSON, before decoding finds unknown fields.
+  return [...duplicates.yamlMessages, ...sorted];
 }
 
 /** Every field path of a parsed body, numbered in document order; taken before unknown fields are pruned away. */

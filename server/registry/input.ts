@@ -33,9 +33,9 @@ export function objectFromBody(
     );
   }
   const duplicates = duplicateFieldsOf(body);
-  const order = duplicates.length > 0 ? documentOrder(body) : new Map<string, number>();
+  const order = duplicates.paths.length > 0 ? documentOrder(body) : new Map<string, number>();
   const unknown = pruneUnknownFields(def.schema, body);
-  if (unknown.length > 0 || duplicates.length > 0) {
+  if (unknown.length > 0 || duplicates.paths.length > 0 || duplicates.yamlMessages.length > 0) {
     const problems = strictDecodingProblems(unknown, duplicates, order);
     if (fieldValidation === 'Strict') {
       throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: strict decoding error: ${problems.join(', ')}`);

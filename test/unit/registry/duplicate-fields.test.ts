@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { LineCounter, parseDocument } from 'yaml';
 import {
   documentOrder,
   duplicateFieldsOf,
   findDuplicateFields,
   noteDuplicateFields,
+  noteDuplicateYamlKeys,
   strictDecodingProblems,
 } from '../../../server/registry/duplicate-fields.js';
 
@@ -30,9 +32,9 @@ describe('duplicate JSON fields', () => {
     const text = '{"spec":{"paused":true,"paused":false}}';
     const parsed = JSON.parse(text) as object;
     noteDuplicateFields(parsed, text);
-    assert.deepEqual(duplicateFieldsOf(parsed), ['spec.paused']);
-    assert.deepEqual(duplicateFieldsOf({}), []);
-    assert.deepEqual(duplicateFieldsOf('text'), []);
+    assert.deepEqual(duplicateFieldsOf(parsed), { paths: ['spec.paused'], yamlMessages: [] });
+    assert.deepEqual(duplicateFieldsOf({}), { paths: [], yamlMessages: [] });
+    assert.deepEqual(duplicateFieldsOf('text'), { paths: [], yamlMessages: [] });
   });
 
   it('are reported with unknown fields in document order, unknown winning for a field that is both', () => {
@@ -43,7 +45,7 @@ describe('duplicate JSON fields', () => {
     const order = documentOrder(body);
     const problems = strictDecodingProblems(
       ['spec.unknown1', 'spec.unknownDupe', 'spec.template.spec.containers[0].unknownNested'],
-      ['spec.unknownDupe', 'spec.paused', 'spec.template.spec.containers[0].imagePullPolicy'],
+      { paths: ['spec.unknownDupe', 'spec.paused', 'spec.template.spec.containers[0].imagePullPolicy'], yamlMessages: [] },
       order,
     );
     assert.deepEqual(problems, [
@@ -52,6 +54,21 @@ describe('duplicate JSON fields', () => {
       'duplicate field "spec.paused"',
       'unknown field "spec.template.spec.containers[0].unknownNested"',
       'duplicate field "spec.template.spec.containers[0].imagePullPolicy"',
+    ]);
+  });
+
+  it('in YAML are worded with their line, before unknown fields, as upstream converts YAML first', () => {
+    const text = ['spec:', '  unknownDupe: a', '  unknownDupe: b', '  paused: true', '  paused: false', ''].join('\n');
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { uniqueKeys: false, lineCounter: lines });
+    const parsed = doc.toJS() as object;
+    noteDuplicateYamlKeys(parsed, doc, lines);
+    const duplicates = duplicateFieldsOf(parsed);
+    assert.deepEqual(duplicates.yamlMessages, ['line 3: key "unknownDupe" already set in map', 'line 5: key "paused" already set in map']);
+    assert.deepEqual(strictDecodingProblems(['spec.unknownDupe'], duplicates, new Map()), [
+      'line 3: key "unknownDupe" already set in map',
+      'line 5: key "paused" already set in map',
+      'unknown field "spec.unknownDupe"',
     ]);
   });
 });
