@@ -1,6 +1,6 @@
 import type { Container, PodSpec, Toleration } from '../../../schemas/core/pod.js';
 import { child, forbidden, invalid, required, type FieldError } from '../field-errors.js';
-import { specDiff } from './spec-diff.js';
+import { specDiff, specEqual } from './spec-diff.js';
 import { inclusiveRangeError } from './value-formats.js';
 
 /** Upstream's ValidatePodUpdate: a pod's spec is fixed once created, bar the few fields listed below. */
@@ -67,7 +67,7 @@ function validateDeadlineUpdate(next: number | undefined, old: number | undefine
 /** Every old toleration must still be there, though its tolerationSeconds may change. */
 function validateOnlyAddedTolerations(next: Toleration[], old: Toleration[]): FieldError[] {
   const sameBesidesSeconds = (a: Toleration, b: Toleration) =>
-    specDiff({ ...a, tolerationSeconds: undefined }, { ...b, tolerationSeconds: undefined }).length === 0;
+    specEqual({ ...a, tolerationSeconds: undefined }, { ...b, tolerationSeconds: undefined });
   for (const toleration of old) {
     if (!next.some((candidate) => sameBesidesSeconds(toleration, candidate))) {
       return [forbidden('spec.tolerations', 'existing toleration can not be modified except its tolerationSeconds')];
@@ -94,7 +94,8 @@ function validateOnlyDeletedSchedulingGates(spec: PodSpec, old: PodSpec): FieldE
  * appended to `errs`.
  */
 function mungeUpdatableFields(spec: PodSpec, old: PodSpec, errs: FieldError[]): PodSpec {
-  const munged: PodSpec = structuredClone(spec);
+  // Only top-level fields and container objects are replaced below, so a shallow copy keeps `spec` untouched.
+  const munged: PodSpec = { ...spec };
   munged.containers = munged.containers?.map((ctr, i) => ({ ...ctr, image: old.containers?.[i]?.image }));
   munged.initContainers = munged.initContainers?.map((ctr, i) => ({ ...ctr, image: old.initContainers?.[i]?.image }));
   munged.activeDeadlineSeconds = old.activeDeadlineSeconds;
@@ -104,7 +105,7 @@ function mungeUpdatableFields(spec: PodSpec, old: PodSpec, errs: FieldError[]): 
   if (oldGrace !== undefined && oldGrace < 0 && munged.terminationGracePeriodSeconds === 1) {
     munged.terminationGracePeriodSeconds = oldGrace;
   }
-  if (old.schedulingGates?.length && specDiff(old.nodeSelector, munged.nodeSelector).length > 0) {
+  if (old.schedulingGates?.length && !specEqual(old.nodeSelector, munged.nodeSelector)) {
     const next = munged.nodeSelector ?? {};
     const kept = Object.entries(old.nodeSelector ?? {}).every(([key, value]) => next[key] === value);
     if (!kept) {

@@ -14,9 +14,24 @@ function isZero(value: unknown): boolean {
   return isRecord(value) && Object.values(value).every(isZero);
 }
 
+/** Whether two values decode to the same Go value; no allocation, as most updates leave a spec as it was. */
+export function specEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    for (let i = 0; i < a.length; i++) if (!specEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (isRecord(a) && isRecord(b)) {
+    for (const key in a) if (!specEqual(a[key], b[key])) return false;
+    for (const key in b) if (!(key in a) && !isZero(b[key])) return false;
+    return true;
+  }
+  return isZero(a) && isZero(b);
+}
+
 /** One line per differing leaf, `-` for the old value and `+` for the new, like a unified diff. */
 export function specDiff(old: unknown, next: unknown, path = ''): string[] {
-  if (isZero(old) && isZero(next)) return [];
+  if (specEqual(old, next)) return [];
   if (Array.isArray(old) && Array.isArray(next) && old.length === next.length) {
     return old.flatMap((item, i) => specDiff(item, next[i], `${path}[${i}]`));
   }
