@@ -1,9 +1,13 @@
 import type { HandlerDeps, ResourceRequest } from './context.js';
+import type { ResourceDef } from '../registry/resource.js';
 import { decodeOptionalBody, send } from './negotiate.js';
 import { deleteOptions, listOptions } from './query.js';
 
+/** DeleteOptions is served in every group-version, so a protobuf body may name any of them. */
+const deleteOptionsOf = (def: ResourceDef) => ({ apiVersion: def.apiVersion, kind: 'DeleteOptions' });
+
 export function deleteObject({ store }: HandlerDeps, r: ResourceRequest) {
-  const options = deleteOptions(r.query, decodeOptionalBody(r.request));
+  const options = deleteOptions(r.query, decodeOptionalBody(r.request, deleteOptionsOf(r.def)));
   const { object, removed } = store.delete(r.def, r.namespace ?? '', r.name!, options);
   // Upstream answers 202 only for an object that lingers after a request with orphanDependents=false (older
   // clients depend on 200 otherwise); the body is the object for kinds that return it and for objects only
@@ -20,7 +24,7 @@ export function deleteObject({ store }: HandlerDeps, r: ResourceRequest) {
 }
 
 export function deleteCollection({ store }: HandlerDeps, r: ResourceRequest) {
-  const options = deleteOptions(r.query, decodeOptionalBody(r.request));
+  const options = deleteOptions(r.query, decodeOptionalBody(r.request, deleteOptionsOf(r.def)));
   const items = store.deleteCollection(r.def, r.namespace, listOptions(r.query), options);
   return send(r.request, r.reply, 200, {
     kind: r.def.listKind,

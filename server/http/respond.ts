@@ -3,23 +3,16 @@ import type { KubeObject } from '../../schemas/meta.js';
 import { badRequest } from '../errors.js';
 import { DEFAULT_PRINTER, PRINTERS } from '../printers/index.js';
 import { toTable, type IncludeObject, type TableOptions } from '../printers/table.js';
+import { PROTOBUF_MEDIA_TYPE, protobufCodec } from '../protobuf/index.js';
 import type { ListResult } from '../registry/list.js';
 import type { ResourceDef } from '../registry/resource.js';
 import type { HandlerDeps, ResourceRequest } from './context.js';
-import { mediaType, outputFormat, send } from './negotiate.js';
+import { chooseOutput, send, type OutputChoice } from './negotiate.js';
 import { first, type Query } from './query.js';
 
-const TABLE = /^application\/json;\s*as=Table;\s*v=(v1|v1beta1);\s*g=meta\.k8s\.io$/;
-
-/** The Table version a client asks for ahead of plain JSON, if any (kubectl get sends v1, then v1beta1, then JSON). */
-export function requestedTable(accept: string | undefined): string | undefined {
-  for (const part of (accept ?? '').split(',')) {
-    const params = part.split(';').map((p) => p.trim()).filter((p) => p && !p.startsWith('q='));
-    const match = TABLE.exec(params.join(';'));
-    if (match) return `meta.k8s.io/${match[1]}`;
-    if (['application/json', 'application/yaml', '*/*'].includes(mediaType(part))) return undefined;
-  }
-  return undefined;
+/** How the client wants objects of this resource: JSON, YAML, protobuf or a Table, whichever it prefers. */
+export function outputFor(def: ResourceDef, headers: FastifyRequest['headers']): OutputChoice {
+  return chooseOutput(headers.accept, () => protobufCodec().canEncode(def.apiVersion, def.kind));
 }
 
 function includeObject(query: Query): IncludeObject {
@@ -34,11 +27,10 @@ export function printerFor(def: ResourceDef) {
   return PRINTERS[def.key] ?? DEFAULT_PRINTER;
 }
 
-/** Table options for this request, or undefined when the client wants objects. */
-export function tableOptions(request: FastifyRequest | { headers: FastifyRequest['headers'] }, query: Query, now: number): Omit<TableOptions, 'withColumns'> | undefined {
-  const apiVersion = requestedTable(request.headers.accept);
-  if (!apiVersion) return undefined;
-  return { apiVersion, includeObject: includeObject(query), now };
+/** Table options for a negotiated output, or undefined when the client wants objects. */
+export function tableOptions(output: OutputChoice, query: Query, now: number): Omit<TableOptions, 'withColumns'> | undefined {
+  if (!output.startsWith('table:')) return undefined;
+  return { apiVersion: `meta.k8s.io/${output.slice('table:'.length)}`, includeObject: includeObject(query), now };
 }
 
 function sendTable(r: ResourceRequest, code: number, items: KubeObject[], table: Omit<TableOptions, 'withColumns'>, listMeta: Record<string, unknown>) {
@@ -48,9 +40,9 @@ function sendTable(r: ResourceRequest, code: number, items: KubeObject[], table:
   return r.reply.code(code).send(Buffer.from(JSON.stringify(body)));
 }
 
-/** An object, as JSON, YAML or a one-row Table, whichever the client asked for. */
+/** An object, as JSON, YAML, protobuf or a one-row Table, whichever the client asked for. */
 export function sendObject({ clock }: HandlerDeps, r: ResourceRequest, code: number, obj: KubeObject, warnings: string[] = []) {
-  const table = r.subresource ? undefined : tableOptions(r.request, r.query, clock.now());
+  const table = r.subresource ? undefined : tableOptions(outputFor(r.def, r.request.headers), r.query, clock.now());
   if (table) return sendTable(r, code, [obj], table, { resourceVersion: obj.metadata.resourceVersion });
   return send(r.request, r.reply, code, obj, warnings);
 }
@@ -60,19 +52,23 @@ export function sendList({ clock }: HandlerDeps, r: ResourceRequest, result: Lis
   const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
   if (result.continue) metadata.continue = result.continue;
   if (result.remainingItemCount !== undefined) metadata.remainingItemCount = result.remainingItemCount;
-  const table = tableOptions(r.request, r.query, clock.now());
+  const output = outputFor(r.def, r.request.headers);
+  const table = tableOptions(output, r.query, clock.now());
   if (table) return sendTable(r, 200, result.items, table, metadata);
-  if (outputFormat(r.request) === 'json') {
+  if (output === 'json') {
     // The stored JSON of each item goes out as it is: no parse and re-serialise per object.
     const head = `{"kind":${JSON.stringify(r.def.listKind)},"apiVersion":${JSON.stringify(r.def.apiVersion)},"metadata":${JSON.stringify(metadata)},"items":[`;
     return r.reply.code(200).type('application/json').send(`${head}${result.raw.join(',')}]}`);
   }
-  return send(r.request, r.reply, 200, { kind: r.def.listKind, apiVersion: r.def.apiVersion, metadata, items: result.items });
+  const list = { kind: r.def.listKind, apiVersion: r.def.apiVersion, metadata, items: result.items };
+  if (output === 'protobuf') return r.reply.code(200).type(PROTOBUF_MEDIA_TYPE).send(protobufCodec().encode(list));
+  return send(r.request, r.reply, 200, list);
 }
 
 /** A stored object as it is stored, when the client wants plain JSON; otherwise like sendObject. */
 export function sendStored(deps: HandlerDeps, r: ResourceRequest, raw: string) {
-  if (!r.subresource && tableOptions(r.request, r.query, deps.clock.now())) return sendObject(deps, r, 200, JSON.parse(raw) as KubeObject);
-  if (outputFormat(r.request) === 'json') return r.reply.code(200).type('application/json').send(raw);
-  return send(r.request, r.reply, 200, JSON.parse(raw));
+  const output = outputFor(r.def, r.request.headers);
+  if (output === 'json') return r.reply.code(200).type('application/json').send(raw);
+  if (output === 'protobuf' || r.subresource) return send(r.request, r.reply, 200, JSON.parse(raw));
+  return sendObject(deps, r, 200, JSON.parse(raw) as KubeObject);
 }

@@ -9,13 +9,18 @@ import { writeOptions } from './query.js';
 /** The Status upstream answers a successful binding or eviction with. */
 const CREATED = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
 
+/** The kinds these subresources read, for a protobuf body whose envelope leaves them out. */
+const SCALE = { apiVersion: 'autoscaling/v1', kind: 'Scale' };
+const BINDING = { apiVersion: 'v1', kind: 'Binding' };
+const EVICTION = { apiVersion: 'policy/v1', kind: 'Eviction' };
+
 export function getScale({ store }: HandlerDeps, r: ResourceRequest) {
   return send(r.request, r.reply, 200, toScale(r.def, store.get(r.def, r.namespace!, r.name!)));
 }
 
 export function updateScale({ store }: HandlerDeps, r: ResourceRequest) {
   const options = writeOptions(r.query, 'UpdateOptions');
-  const body = decodeObjectBody(r.request);
+  const body = decodeObjectBody(r.request, SCALE);
   const updated = store.guaranteedUpdate(r.def, r.namespace!, r.name!, (current) => applyScale(r.def, current, body), options);
   return send(r.request, r.reply, 200, toScale(r.def, updated!), options.warnings);
 }
@@ -32,13 +37,13 @@ export function patchScale({ store }: HandlerDeps, r: ResourceRequest) {
 
 export function createBinding({ store, clock }: HandlerDeps, r: ResourceRequest) {
   const options = writeOptions(r.query, 'CreateOptions');
-  const binding = validateBinding(decodeObjectBody(r.request), r.name!);
+  const binding = validateBinding(decodeObjectBody(r.request, BINDING), r.name!);
   store.updateBypassingStrategy(r.def, r.namespace!, r.name!, (pod) => bindPod(r.def, pod, binding, clock.now()), options);
   return send(r.request, r.reply, 201, CREATED);
 }
 
 export function createEviction({ store }: HandlerDeps, r: ResourceRequest) {
-  const options = { ...writeOptions(r.query, 'CreateOptions'), ...readEviction(decodeObjectBody(r.request), r.name!) };
+  const options = { ...writeOptions(r.query, 'CreateOptions'), ...readEviction(decodeObjectBody(r.request, EVICTION), r.name!) };
   store.delete(r.def, r.namespace!, r.name!, options);
   return send(r.request, r.reply, 201, CREATED);
 }

@@ -3,6 +3,8 @@ import type { Predicate } from '../registry/predicate.js';
 import type { ResourceDef } from '../registry/resource.js';
 import type { ChangeEvent } from '../storage/watch-hub.js';
 import type { Status } from '../errors.js';
+import { lengthPrefixed } from '../protobuf/frames.js';
+import { protobufCodec } from '../protobuf/index.js';
 import { toJson } from '../registry/serialized.js';
 
 const TOO_SLOW: Status = {
@@ -17,11 +19,22 @@ const TOO_SLOW: Status = {
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
+/** One serialised event: a line of JSON, or protobuf bytes. */
+export type WatchChunk = string | Buffer;
+
 /** Where a watch writes its events: a chunked HTTP response or a WebSocket. */
 export interface WatchSink {
   /** Sends one serialised event; returns the bytes now queued and not yet taken by the client. */
-  send(event: string): number;
+  send(event: WatchChunk): number;
   end(): void;
+}
+
+/** How a watch serialises its events, in the format the client negotiated. */
+export interface WatchEncoder {
+  /** An event about a stored object (which a Table watch renders as a row). */
+  object(type: WatchEventType, obj: KubeObject): WatchChunk;
+  /** A BOOKMARK or ERROR, whose object is made for the event. */
+  control(type: WatchEventType, obj: object): WatchChunk;
 }
 
 export interface WatchSessionOptions {
@@ -31,8 +44,7 @@ export interface WatchSessionOptions {
   /** Close a watcher whose unsent backlog exceeds this many bytes: it must relist, as upstream's cacher forces. */
   maxBacklogBytes: number;
   bookmarks: boolean;
-  /** How an object is written into an event; JSON of the object itself unless the client asked for Tables. */
-  render?: (obj: KubeObject) => string;
+  encoder: WatchEncoder;
 }
 
 /** An object as it goes into an event: the text the store already serialised when it wrote the change. */
@@ -40,6 +52,30 @@ export const objectJson = (obj: KubeObject): string => toJson(obj);
 
 export function eventLine(type: WatchEventType, objectText: string): string {
   return `{"type":"${type}","object":${objectText}}\n`;
+}
+
+/** JSON lines; `render` writes a stored object (as itself, or as a one-row Table). */
+export function jsonWatchEncoder(render: (obj: KubeObject) => string = objectJson): WatchEncoder {
+  return {
+    object: (type, obj) => eventLine(type, render(obj)),
+    control: (type, obj) => eventLine(type, JSON.stringify(obj)),
+  };
+}
+
+/**
+ * Protobuf WatchEvents whose object is an enveloped object (`k8s\0` + Unknown), as upstream's raw stream
+ * serializer writes them; length-prefixed on HTTP, one per message on a WebSocket (which frames them itself).
+ */
+export function protobufWatchEncoder(framed: boolean): WatchEncoder {
+  const codec = protobufCodec();
+  const chunk = (type: WatchEventType, envelope: Uint8Array) => {
+    const event = codec.encodeWatchEvent(type, envelope);
+    return framed ? lengthPrefixed(event) : Buffer.from(event);
+  };
+  return {
+    object: (type, obj) => chunk(type, codec.encodeStored(obj)),
+    control: (type, obj) => chunk(type, codec.encode(obj as Record<string, unknown>)),
+  };
 }
 
 /**
@@ -52,11 +88,7 @@ export class WatchSession {
   private initialAllowance = 0;
   lastRv = 0;
 
-  private readonly render: (obj: KubeObject) => string;
-
-  constructor(private readonly options: WatchSessionOptions, private readonly onClose: () => void) {
-    this.render = options.render ?? objectJson;
-  }
+  constructor(private readonly options: WatchSessionOptions, private readonly onClose: () => void) {}
 
   get isClosed(): boolean {
     return this.closed;
@@ -65,9 +97,9 @@ export class WatchSession {
   /** A synthetic ADDED for the initial state; the backlog limit applies only to what comes after it. */
   sendInitial(obj: KubeObject, rv: number): void {
     if (this.options.predicate.matches(obj)) {
-      const line = eventLine('ADDED', this.render(obj));
-      this.initialAllowance += Buffer.byteLength(line);
-      this.options.sink.send(line);
+      const chunk = this.options.encoder.object('ADDED', obj);
+      this.initialAllowance += Buffer.byteLength(chunk);
+      this.options.sink.send(chunk);
     }
     this.lastRv = Math.max(this.lastRv, rv);
   }
@@ -78,17 +110,17 @@ export class WatchSession {
     const { predicate } = this.options;
     const now = predicate.matches(event.object);
     if (event.type === 'ADDED') {
-      if (now) this.emit('ADDED', this.render(event.object));
+      if (now) this.emitObject('ADDED', event.object);
       return;
     }
     const before = predicate.empty || predicate.matches(event.previous);
     if (event.type === 'DELETED') {
-      if (before || now) this.emit('DELETED', this.render(event.object));
+      if (before || now) this.emitObject('DELETED', event.object);
       return;
     }
-    if (before && now) this.emit('MODIFIED', this.render(event.object));
-    else if (now) this.emit('ADDED', this.render(event.object));
-    else if (before) this.emit('DELETED', this.render(event.object));
+    if (before && now) this.emitObject('MODIFIED', event.object);
+    else if (now) this.emitObject('ADDED', event.object);
+    else if (before) this.emitObject('DELETED', event.object);
   }
 
   bookmark(rv: number, annotations?: Record<string, string>): void {
@@ -96,11 +128,11 @@ export class WatchSession {
     const metadata: Record<string, unknown> = { resourceVersion: String(Math.max(rv, this.lastRv)) };
     if (annotations) metadata.annotations = annotations;
     const { def } = this.options;
-    this.emit('BOOKMARK', JSON.stringify({ kind: def.kind, apiVersion: def.apiVersion, metadata }));
+    this.emit(this.options.encoder.control('BOOKMARK', { kind: def.kind, apiVersion: def.apiVersion, metadata }));
   }
 
   error(status: Status): void {
-    this.emit('ERROR', JSON.stringify(status));
+    this.emit(this.options.encoder.control('ERROR', status));
     this.close();
   }
 
@@ -111,12 +143,16 @@ export class WatchSession {
     this.options.sink.end();
   }
 
-  private emit(type: WatchEventType, objectText: string): void {
+  private emitObject(type: WatchEventType, obj: KubeObject): void {
+    if (!this.closed) this.emit(this.options.encoder.object(type, obj));
+  }
+
+  private emit(chunk: WatchChunk): void {
     if (this.closed) return;
-    const backlog = this.options.sink.send(eventLine(type, objectText));
+    const backlog = this.options.sink.send(chunk);
     if (backlog > this.options.maxBacklogBytes + this.initialAllowance) {
       // The client will read this after its backlog, then relist; nothing more is queued for it.
-      this.options.sink.send(eventLine('ERROR', JSON.stringify(TOO_SLOW)));
+      this.options.sink.send(this.options.encoder.control('ERROR', TOO_SLOW));
       this.close();
     }
   }

@@ -7,13 +7,14 @@ import { buildPredicate } from '../registry/predicate.js';
 import type { ResourceDef, ResourceTable } from '../registry/resource.js';
 import type { Clock } from '../clock.js';
 import { toTable } from '../printers/table.js';
-import { printerFor, tableOptions } from './respond.js';
+import { PROTOBUF_WATCH_MEDIA_TYPE } from '../protobuf/index.js';
+import { outputFor, printerFor, tableOptions } from './respond.js';
 import type { Store } from '../registry/store.js';
 import type { WatchHub } from '../storage/watch-hub.js';
 import type { ResourceRequest } from './context.js';
 import type { Query } from './query.js';
 import { resolveResource, type ResolvedResource } from './resolve.js';
-import { WatchSession, type WatchSink } from './watch-session.js';
+import { jsonWatchEncoder, protobufWatchEncoder, WatchSession, type WatchEncoder, type WatchSink } from './watch-session.js';
 import { watchOptions } from './watch-options.js';
 
 export interface WatchConfig {
@@ -55,6 +56,11 @@ function wsSink(ws: WebSocket): WatchSink {
   const base64 = ws.protocol === BASE64_PROTOCOL;
   return {
     send(event) {
+      if (Buffer.isBuffer(event)) {
+        // Protobuf events are binary messages, as upstream sends every encoding that is not text.
+        ws.send(base64 ? event.toString('base64') : event, { binary: !base64 });
+        return ws.bufferedAmount;
+      }
       const text = event.endsWith('\n') ? event.slice(0, -1) : event;
       ws.send(base64 ? Buffer.from(text).toString('base64') : text, { binary: ws.protocol === BINARY_PROTOCOL });
       return ws.bufferedAmount;
@@ -90,17 +96,18 @@ export class WatchServer {
   serve(r: ResourceRequest): void {
     const options = watchOptions(r.query, r.name);
     const predicate = buildPredicate(r.def, options.labelSelector, options.fieldSelector);
+    const { contentType, encoder } = this.encoding(r.def, r.request.headers, r.query, true);
     r.reply.hijack();
     const res = r.reply.raw;
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+    res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
-    const session = this.start(r, options, predicate, httpSink(res), this.tableRenderer(r.def, r.request.headers, r.query));
+    const session = this.start(r, options, predicate, httpSink(res), encoder);
     res.on('close', () => session.close());
   }
 
   /** An HTTP upgrade on a watch URL: the same watch, one event per WebSocket message. */
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    let render: ((obj: KubeObject) => string) | undefined;
+    let encoder: WatchEncoder;
     const url = new URL(request.url ?? '/', 'http://localhost');
     const resolved = resolveResource(this.table, url.pathname);
     const query: Query = {};
@@ -109,7 +116,7 @@ export class WatchServer {
     try {
       if (!resolved || resolved.subresource) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
       prepared = this.prepare(resolved, query);
-      render = this.tableRenderer(resolved.def, request.headers, query);
+      encoder = this.encoding(resolved.def, request.headers, query, false).encoder;
     } catch (err) {
       const status = err instanceof ApiError ? err : new ApiError(400, 'BadRequest', String(err));
       const body = JSON.stringify(status.toStatus());
@@ -117,23 +124,29 @@ export class WatchServer {
       return;
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      const session = this.start(resolved!, prepared.options, prepared.predicate, wsSink(ws), render);
+      const session = this.start(resolved!, prepared.options, prepared.predicate, wsSink(ws), encoder);
       ws.on('close', () => session.close());
       ws.on('error', () => session.close());
     });
   }
 
-  /** With a Table Accept header, each event carries a one-row Table; the column definitions come once. */
-  private tableRenderer(def: ResourceDef, headers: IncomingMessage['headers'], query: Query): ((obj: KubeObject) => string) | undefined {
-    const table = tableOptions({ headers }, query, this.clock.now());
-    if (!table) return undefined;
+  /**
+   * The negotiated event format: protobuf WatchEvents (length-prefixed when `framed`), or JSON lines whose objects
+   * are one-row Tables for a Table Accept header (the column definitions come once). YAML has no stream form.
+   */
+  private encoding(def: ResourceDef, headers: IncomingMessage['headers'], query: Query, framed: boolean): { contentType: string; encoder: WatchEncoder } {
+    const output = outputFor(def, headers);
+    if (output === 'protobuf') return { contentType: PROTOBUF_WATCH_MEDIA_TYPE, encoder: protobufWatchEncoder(framed) };
+    const table = tableOptions(output, query, this.clock.now());
+    if (!table) return { contentType: 'application/json', encoder: jsonWatchEncoder() };
     const printer = printerFor(def);
     let withColumns = true;
-    return (obj) => {
+    const render = (obj: KubeObject) => {
       const text = JSON.stringify(toTable(printer, [obj], { ...table, now: this.clock.now(), withColumns, listMeta: { resourceVersion: obj.metadata.resourceVersion } }));
       withColumns = false;
       return text;
     };
+    return { contentType: 'application/json', encoder: jsonWatchEncoder(render) };
   }
 
   private prepare(resolved: ResolvedResource, query: Query) {
@@ -146,13 +159,13 @@ export class WatchServer {
     options: ReturnType<typeof watchOptions>,
     predicate: ReturnType<typeof buildPredicate>,
     sink: WatchSink,
-    render?: (obj: KubeObject) => string,
+    encoder: WatchEncoder,
   ): WatchSession {
     const { def, namespace } = resolved;
     const timers: NodeJS.Timeout[] = [];
     let unsubscribe = () => {};
     const session = new WatchSession(
-      { def, predicate, sink, render, maxBacklogBytes: this.config.maxBacklogBytes, bookmarks: options.allowWatchBookmarks },
+      { def, predicate, sink, encoder, maxBacklogBytes: this.config.maxBacklogBytes, bookmarks: options.allowWatchBookmarks },
       () => {
         unsubscribe();
         timers.forEach(clearTimeout);

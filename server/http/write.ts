@@ -1,19 +1,29 @@
 import type { HandlerDeps, ResourceRequest } from './context.js';
-import { decodeObjectBody, decodePatchBody } from './negotiate.js';
+import { decodeObjectBody, decodePatchBody, isProtobufBody } from './negotiate.js';
 import { requireFieldManager, writeOptions } from './query.js';
 import { sendObject } from './respond.js';
 
+/**
+ * Create and update options; a protobuf body has no unknown fields to report (upstream's protobuf decoder has no
+ * strict mode), so fieldValidation does not apply to it.
+ */
+function bodyWriteOptions(r: ResourceRequest, kind: 'CreateOptions' | 'UpdateOptions') {
+  const options = writeOptions(r.query, kind);
+  if (isProtobufBody(r.request)) options.fieldValidation = 'Ignore';
+  return options;
+}
+
 export function createObject(deps: HandlerDeps, r: ResourceRequest) {
   const { store } = deps;
-  const options = writeOptions(r.query, 'CreateOptions');
-  const obj = store.create(r.def, r.namespace ?? '', decodeObjectBody(r.request), options);
+  const options = bodyWriteOptions(r, 'CreateOptions');
+  const obj = store.create(r.def, r.namespace ?? '', decodeObjectBody(r.request, r.def), options);
   return sendObject(deps, r, 201, obj, options.warnings);
 }
 
 export function updateObject(deps: HandlerDeps, r: ResourceRequest) {
   const { store } = deps;
-  const options = { ...writeOptions(r.query, 'UpdateOptions'), subresource: r.subresource as 'status' | undefined };
-  const result = store.update(r.def, r.namespace ?? '', r.name!, decodeObjectBody(r.request), options);
+  const options = { ...bodyWriteOptions(r, 'UpdateOptions'), subresource: r.subresource as 'status' | undefined };
+  const result = store.update(r.def, r.namespace ?? '', r.name!, decodeObjectBody(r.request, r.def), options);
   return sendObject(deps, r, result.created ? 201 : 200, result.object, options.warnings);
 }
 
