@@ -79,6 +79,10 @@ export class Kubectl {
         clearTimeout(timer);
         resolve({ code, stdout, stderr });
       });
+      // kubectl reads stdin only for `-f -` and may exit before taking it; its exit code and output tell the outcome.
+      child.stdin!.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EPIPE') reject(err);
+      });
       child.stdin!.end(options.input ?? '');
     });
   }
