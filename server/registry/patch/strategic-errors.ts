@@ -85,6 +85,10 @@ export function badArgType(expected: string, actual: unknown): ApiError {
   return mergeFailure(`expected a ${expected}, but received a ${GO_TYPE_NAMES[goKind(actual)]}`);
 }
 
-export function badPatchType(directive: unknown, map: JsonMap): ApiError {
-  return mergeFailure(`unknown patch type: ${goFormat(directive, 's')} in map: ${goFormat(map)}`);
+/**
+ * Upstream prints the whole map here; only its directive is shown, as the map may hold a Secret's data and values
+ * must never be echoed back.
+ */
+export function badPatchType(directive: unknown): ApiError {
+  return mergeFailure(`unknown patch type: ${goFormat(directive, 's')} in map: ${goFormat({ $patch: directive })}`);
 }

@@ -89,7 +89,7 @@ function mapDirective(patch: JsonMap): JsonMap {
     return withoutDirectives(patch) as JsonMap;
   }
   if (directive === 'delete') return {};
-  throw badPatchType(directive, patch);
+  throw badPatchType(directive);
 }
 
 /** `$setElementOrder/containers` names the list `containers`; a key without the `/` is malformed. */
@@ -214,7 +214,7 @@ function mergeMapList(original: unknown[], patch: JsonMap[], meta: ListMeta): Me
     } else if (directive === 'merge') {
       throw mergeFailure('merging lists cannot yet be specified in the patch');
     } else {
-      throw badPatchType(directive, item);
+      throw badPatchType(directive);
     }
   }
 

@@ -381,7 +381,7 @@ const errorCases: ErrorCase[] = [
     original: { simpleMap: { a: 'b' } },
     patch: { simpleMap: { $patch: 'foo', c: 'd' } },
     code: 400,
-    message: 'unknown patch type: foo in map: map[$patch:foo c:d]',
+    message: 'unknown patch type: foo in map: map[$patch:foo]',
   },
   {
     name: 'unknown patch type that is not a string',
@@ -395,7 +395,7 @@ const errorCases: ErrorCase[] = [
     original: { mergingList: named('a') },
     patch: { mergingList: [{ name: 'a', $patch: 'foo' }] },
     code: 400,
-    message: 'unknown patch type: foo in map: map[$patch:foo name:a]',
+    message: 'unknown patch type: foo in map: map[$patch:foo]',
   },
   {
     name: '$patch: merge cannot be given in a list',
