@@ -8,6 +8,10 @@ import { nodeStrategy } from '../server/registry/strategies/node.js';
 import { podStrategy } from '../server/registry/strategies/pod.js';
 import { replicationControllerStrategy } from '../server/registry/strategies/replicationcontroller.js';
 import { secretStrategy } from '../server/registry/strategies/secret.js';
+import { cronJobStrategy } from '../server/registry/strategies/cronjob.js';
+import { priorityClassStrategy } from '../server/registry/strategies/priorityclass.js';
+import { clusterRoleStrategy, roleStrategy } from '../server/registry/strategies/role.js';
+import { clusterRoleBindingStrategy, roleBindingStrategy } from '../server/registry/strategies/rolebinding.js';
 import { ControllerRevision } from './apps/controllerrevision.js';
 import { DaemonSet } from './apps/daemonset.js';
 import { Lease } from './coordination/lease.js';
@@ -16,6 +20,10 @@ import { Namespace } from './core/namespace.js';
 import { Node } from './core/node.js';
 import { Pod } from './core/pod.js';
 import { ReplicationController } from './core/replicationcontroller.js';
+import { SelfSubjectAccessReview } from './authorization/selfsubjectaccessreview.js';
+import { CronJob } from './batch/cronjob.js';
+import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from './rbac/rbac.js';
+import { PriorityClass } from './scheduling/priorityclass.js';
 import { ConfigMap, Endpoints, EventsV1Event, Secret, ServiceAccount, SpecStatusKind } from './generic.js';
 
 /** Every kind mimikube serves, once. Routes, discovery, field selectors and (later) OpenAPI derive from it. */
@@ -100,6 +108,11 @@ export const RESOURCES: ResourceDef[] = [
     group: 'batch', version: 'v1', resource: 'jobs', singular: 'job', kind: 'Job', namespaced: true,
     categories: ['all'], subresources: ['status'], schema: SpecStatusKind, tracksGeneration: true,
   }),
+  defineResource({
+    group: 'batch', version: 'v1', resource: 'cronjobs', singular: 'cronjob', kind: 'CronJob', namespaced: true,
+    shortNames: ['cj'], categories: ['all'], subresources: ['status'], schema: CronJob, strategy: cronJobStrategy,
+    tracksGeneration: true,
+  }),
   // coordination.k8s.io/v1
   defineResource({
     group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', kind: 'Lease',
@@ -110,8 +123,42 @@ export const RESOURCES: ResourceDef[] = [
     group: 'events.k8s.io', version: 'v1', resource: 'events', singular: 'event', kind: 'Event', namespaced: true,
     shortNames: ['ev'], schema: EventsV1Event, allowCreateOnUpdate: true,
   }),
+  // rbac.authorization.k8s.io/v1
+  defineResource({
+    group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles', singular: 'role', kind: 'Role',
+    namespaced: true, schema: Role, strategy: roleStrategy,
+  }),
+  defineResource({
+    group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', singular: 'rolebinding',
+    kind: 'RoleBinding', namespaced: true, schema: RoleBinding, strategy: roleBindingStrategy,
+  }),
+  defineResource({
+    group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', singular: 'clusterrole',
+    kind: 'ClusterRole', namespaced: false, schema: ClusterRole, strategy: clusterRoleStrategy,
+  }),
+  defineResource({
+    group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', singular: 'clusterrolebinding',
+    kind: 'ClusterRoleBinding', namespaced: false, schema: ClusterRoleBinding, strategy: clusterRoleBindingStrategy,
+  }),
+  // scheduling.k8s.io/v1
+  defineResource({
+    group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', singular: 'priorityclass',
+    kind: 'PriorityClass', namespaced: false, shortNames: ['pc'], schema: PriorityClass, strategy: priorityClassStrategy,
+  }),
+];
+
+/**
+ * Kinds that are never stored: a create is answered at once (server/auth/access-review.ts serves it) and nothing
+ * else is allowed. They are in the table for discovery and OpenAPI, but not in RESOURCES, whose rows all store.
+ */
+export const REVIEW_RESOURCES: ResourceDef[] = [
+  defineResource({
+    group: 'authorization.k8s.io', version: 'v1', resource: 'selfsubjectaccessreviews',
+    singular: 'selfsubjectaccessreview', kind: 'SelfSubjectAccessReview', namespaced: false,
+    schema: SelfSubjectAccessReview, verbs: ['create'],
+  }),
 ];
 
 export function resourceTable(): ResourceTable {
-  return new ResourceTable(RESOURCES);
+  return new ResourceTable([...RESOURCES, ...REVIEW_RESOURCES]);
 }

@@ -1,4 +1,8 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { admitRequest, isOpen, openAccess, type AccessControl } from './auth/access-control.js';
+import { installAccessReviewRoutes } from './auth/access-review.js';
 import type { Clock } from './clock.js';
 import type { ResourceTable } from './registry/resource.js';
 import type { Store } from './registry/store.js';
@@ -20,15 +24,63 @@ export interface AppDeps {
   watches: WatchServer;
   kubeVersion: string;
   clock: Clock;
-  logger: FastifyBaseLogger | boolean | { level: string };
+  logger: FastifyServerOptions['logger'];
   healthChecks?: HealthCheck[];
   hubSubscribers?: () => number;
+  /** Authentication and authorization; without it every request is allowed, as before. */
+  access?: AccessControl;
+  /** Serve HTTPS; with clientCa, client certificates are requested and verified against it. */
+  https?: { cert: string; key: string; clientCa?: string };
+}
+
+/**
+ * What the request log may show: the request line and the peer, never headers (bearer tokens) or bodies (Secret
+ * data); Fastify's own default is the same, and this keeps it so whatever Fastify's defaults become.
+ */
+const LOG_SERIALIZERS = {
+  req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: req.url, remoteAddress: req.ip }),
+  res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+};
+
+/**
+ * A line per request costs a loaded server about a quarter of its throughput; upstream's apiserver too logs requests
+ * only at raised verbosity, so they are logged at debug and trace only.
+ */
+function logsRequests(logger: AppDeps['logger']): boolean {
+  if (logger === true) return false;
+  const level = logger && typeof logger === 'object' && 'level' in logger ? logger.level : undefined;
+  return level === 'debug' || level === 'trace';
+}
+
+function loggerOptions(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
+  if (logger === true) return { level: 'info', serializers: LOG_SERIALIZERS };
+  if (logger && typeof logger === 'object' && !('child' in logger)) return { serializers: LOG_SERIALIZERS, ...logger };
+  return logger;
+}
+
+function httpsOptions(https: NonNullable<AppDeps['https']>) {
+  // Certificates that fail verification are still accepted at the TLS layer: the authenticator answers them
+  // with 401, as upstream's does, instead of a handshake error the client cannot read.
+  return https.clientCa
+    ? { cert: https.cert, key: https.key, ca: https.clientCa, requestCert: true, rejectUnauthorized: false }
+    : { cert: https.cert, key: https.key };
+}
+
+/** A refused WebSocket upgrade: the Status as a plain HTTP response, then the connection closes. */
+function refuseUpgrade(socket: Duplex, err: ApiError): void {
+  const body = JSON.stringify(err.toStatus());
+  socket.end(
+    `HTTP/1.1 ${err.code} ${STATUS_CODES[err.code] ?? err.reason}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Builds the HTTP surface; never listens, so tests can drive it with inject() on a :memory: store. */
 export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
-    logger: deps.logger === true ? { level: 'info' } : deps.logger,
+    ...(deps.https ? { https: httpsOptions(deps.https) } : {}),
+    logger: loggerOptions(deps.logger),
+    disableRequestLogging: !logsRequests(deps.logger),
     bodyLimit: MAX_BODY_BYTES,
     // Label selectors and continue tokens can be long; upstream has no lower limit than Node's header limit.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
@@ -58,6 +110,18 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, resourceNotFound()));
 
+  const access = deps.access ?? openAccess();
+  const guarded = !isOpen(access);
+  // Authentication and authorization come before routing and body parsing, for every path, as upstream's filters.
+  if (guarded) {
+    app.addHook('onRequest', async (request, reply) => {
+      const refused = admitRequest(access, request.raw);
+      if (refused) return sendError(reply, refused);
+    });
+  }
+  const reviews = deps.table.find('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews');
+  if (reviews) installAccessReviewRoutes(app, reviews, access.authorizer);
+
   installHealthRoutes(app, deps.kubeVersion, deps.healthChecks ?? [{ name: 'ping', check: () => true }]);
   installMetricsRoute(app, {
     watches: () => deps.watches.activeCount,
@@ -67,6 +131,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   installDiscoveryRoutes(app, deps.table);
   installOpenApiRoutes(app, deps.table, deps.kubeVersion);
   installResourceRoutes(app, deps.table, { store: deps.store, watches: deps.watches, clock: deps.clock });
-  app.server.on('upgrade', (request, socket, head) => deps.watches.upgrade(request, socket, head));
+  app.server.on('upgrade', (request, socket, head) => {
+    const refused = guarded ? admitRequest(access, request) : undefined;
+    if (refused) return refuseUpgrade(socket, refused);
+    deps.watches.upgrade(request, socket, head);
+  });
   return app;
 }

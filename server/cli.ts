@@ -1,8 +1,13 @@
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseSecurityFlags, SECURITY_FLAGS, SECURITY_USAGE } from './auth/cli-flags.js';
+import { connectionFileFor } from './connection-file.js';
 import type { ServerOptions } from './index.js';
 
 export const USAGE = `Usage: mimikube [flags]
        mimikube node <add|remove|stop|start> <name> [--server URL]   (see mimikube node --help)
+       mimikube kubeconfig [--db FILE] [--user NAME | --token T | --client-certificate F --client-key F]
+                                                                     (see mimikube kubeconfig --help)
 
 A Kubernetes API server on one SQLite file.
 
@@ -30,7 +35,7 @@ Simulated cluster:
   --static-pod-dir <dir>           static pod manifests, run as mirror pods (kubelet --pod-manifest-path)
   --static-pod-nodes <all|n1,n2>   the nodes that run the static pods (default all)
   --no-controllers                 serve the API only: no scheduler, kubelet or controllers
-`;
+${SECURITY_USAGE}`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -81,6 +86,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
         'static-pod-dir': { type: 'string' },
         'static-pod-nodes': { type: 'string' },
         'no-controllers': { type: 'boolean' },
+        ...SECURITY_FLAGS,
       },
       strict: true,
       allowPositionals: false,
@@ -103,6 +109,19 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
     throw new UsageError(`--kube-version must look like v1.32.4, got "${kubeVersion}"`);
   }
   const staticPodNodes = pick('static-pod-nodes', 'MIMIKUBE_STATIC_POD_NODES');
+  const db = pick('db', 'MIMIKUBE_DB') ?? './mimikube.db';
+  const security = parseSecurityFlags(
+    (flag, variable) => values[flag] ?? env[variable],
+    db,
+    dirname,
+    (message) => {
+      throw new UsageError(message);
+    },
+  );
+  const httpPort = integer('port', pick('port', 'MIMIKUBE_PORT'));
+  if (security.securePort !== undefined && httpPort !== undefined) {
+    throw new UsageError('--port serves plain HTTP and --secure-port (or a TLS flag) HTTPS: give one of them');
+  }
   return {
     help: false,
     options: {
@@ -118,9 +137,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
         staticPodDir: pick('static-pod-dir', 'MIMIKUBE_STATIC_POD_DIR'),
         staticPodNodes: staticPodNodes === undefined || staticPodNodes === 'all' ? undefined : staticPodNodes.split(','),
       },
-      port: integer('port', pick('port', 'MIMIKUBE_PORT')) ?? 8080,
+      port: security.securePort ?? httpPort ?? 8080,
       host: pick('host', 'MIMIKUBE_HOST') ?? '127.0.0.1',
-      db: pick('db', 'MIMIKUBE_DB') ?? './mimikube.db',
+      db,
+      auth: security.auth,
+      tls: security.tls,
+      connectionFile: connectionFileFor(db),
       durability,
       eventWindow: integer('event-window', pick('event-window', 'MIMIKUBE_EVENT_WINDOW')),
       kubeVersion,

@@ -1,6 +1,10 @@
 import { resourceTable } from '../schemas/resources.js';
 import { buildApp } from './app.js';
-import { ensureSystemObjects } from './bootstrap.js';
+import { ensureBootstrapPolicy, ensureSystemObjects } from './bootstrap.js';
+import { configureAccess, openAccessRefusal, type AuthOptions } from './auth/options.js';
+import { informerRbacSource } from './auth/rbac-source.js';
+import { removeConnectionFile, writeConnectionFile } from './connection-file.js';
+import { loadTlsMaterial, type TlsMaterial, type TlsOptions } from './tls.js';
 import { systemClock, type Clock } from './clock.js';
 import { scheduleCompaction } from './compaction.js';
 import { DEFAULT_WATCH_CONFIG, WatchServer, type WatchConfig } from './http/watch.js';
@@ -17,6 +21,8 @@ import { controllerClock } from '../controllers/runtime/clock.js';
 export { ApiError } from './errors.js';
 export type { Store } from './registry/store.js';
 export type { KubeObject } from '../schemas/meta.js';
+export type { AuthOptions } from './auth/options.js';
+export type { TlsOptions } from './tls.js';
 
 export const DEFAULT_KUBE_VERSION = 'v1.32.4';
 /** Controllers let events gather this long before a sync: a burst of pod events costs one DaemonSet sync. */
@@ -43,19 +49,29 @@ export interface ServerOptions {
   simulation?: SimulationOptions;
   /** Per-controller settings over the defaults and the simulation knobs (embedding tests). */
   controllerConfig?: ControllerOverrides;
+  /** Authentication and authorization; by default anonymous requests may do everything (loopback only). */
+  auth?: AuthOptions;
+  /** Serve HTTPS on `port`, with the given certificate or a generated self-signed one; default plain HTTP. */
+  tls?: TlsOptions;
+  /** Write the URL and CA here once listening, for `mimikube kubeconfig`; removed again on close. */
+  connectionFile?: string;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
-  /** A kubeconfig (YAML) for this server. */
+  /** A kubeconfig (YAML) for this server: its URL and, over HTTPS, its CA; no credentials. */
   kubeconfig: string;
+  /** The CA (PEM) that signed the serving certificate, when serving HTTPS. */
+  ca?: string;
   /** Stops accepting requests, ends watches, lets in-flight requests finish, closes the database. */
   close(): Promise<void>;
 }
 
 /** Starts a complete control plane on one SQLite file (or in memory) and listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const tls: TlsMaterial | undefined = options.tls ? await loadTlsMaterial(options.tls, host) : undefined;
   const db = openDatabase({ path: options.db ?? './mimikube.db', durability: options.durability });
   const checkpointer = startCheckpointer(db, 100, (message) => process.emitWarning(message));
   const table = resourceTable();
@@ -63,6 +79,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const clock = options.clock ?? systemClock;
   const store = new Store(db, hub, clock, { groupCommit: true });
   ensureSystemObjects(store, table);
+  ensureBootstrapPolicy(store, table);
+  let access;
+  try {
+    access = configureAccess(options.auth ?? {}, tls?.clientCa !== undefined, () => informerRbacSource(store, hub, table));
+    const refusal = openAccessRefusal(host, access.control, options.auth ?? {});
+    if (refusal) throw new Error(refusal);
+  } catch (err) {
+    access?.stop();
+    store.flush();
+    await checkpointer?.stop();
+    db.close();
+    throw err;
+  }
   ensureSimulatedNodes(store, table, options.simulation?.nodes ?? 0, options.simulation?.nodeLabels);
   const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const watches = new WatchServer(store, hub, table, { ...DEFAULT_WATCH_CONFIG, ...options.watch }, clock);
@@ -73,6 +102,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     kubeVersion,
     clock,
     logger: { level: options.logLevel ?? 'silent' },
+    access: access.control,
+    https: tls && { cert: tls.cert, key: tls.key, clientCa: tls.clientCa },
     hubSubscribers: () => hub.subscriberCount(),
     healthChecks: [
       { name: 'ping', check: () => true },
@@ -86,11 +117,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     eventWindow: options.eventWindow ?? 50_000,
     intervalMs: options.compactIntervalMs ?? 60_000,
   });
-  const host = options.host ?? '127.0.0.1';
+  for (const warning of access.warnings) app.log.warn(warning);
   try {
     await app.listen({ port: options.port ?? 8080, host });
   } catch (err) {
     stopCompaction();
+    access.stop();
     await checkpointer?.stop();
     db.close();
     throw err;
@@ -109,16 +141,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (options.connectionFile) {
+    writeConnectionFile(options.connectionFile, { url, ca: tls?.servingCa, tokenAuthFile: options.auth?.tokenAuthFile });
+  }
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
-    kubeconfig: kubeconfigFor(url),
+    kubeconfig: kubeconfigFor(url, { ca: tls?.servingCa }),
+    ca: tls?.servingCa,
     close() {
       closing ??= (async () => {
         closed = true;
+        if (options.connectionFile) removeConnectionFile(options.connectionFile);
         stopCompaction();
+        access.stop();
         controllers?.stop();
         watches.closeAll();
         hub.close();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseCli, USAGE, UsageError } from './cli.js';
 import { startServer } from './index.js';
+import { kubeconfigCommand, KubeconfigCommandError } from './kubeconfig-command.js';
 import { NodeCommandError, parseNodeCommand, runNodeCommand } from './node-command.js';
 
 /** The command-line entry: parse flags, serve, and shut down cleanly on SIGINT/SIGTERM. */
@@ -11,6 +12,15 @@ async function main(): Promise<void> {
     } catch (err) {
       process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
       process.exit(err instanceof NodeCommandError ? 1 : 2);
+    }
+    return;
+  }
+  if (process.argv[2] === 'kubeconfig') {
+    try {
+      process.stdout.write(kubeconfigCommand(process.argv.slice(3), process.env));
+    } catch (err) {
+      process.stderr.write(`mimikube kubeconfig: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(err instanceof KubeconfigCommandError ? 1 : 2);
     }
     return;
   }

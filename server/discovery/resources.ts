@@ -1,7 +1,5 @@
 import type { ResourceDef, Subresource } from '../registry/resource.js';
 
-export const RESOURCE_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-
 export interface GroupVersionKind {
   group: string;
   version: string;
@@ -31,7 +29,7 @@ export function legacyResourceEntries(defs: readonly ResourceDef[]): unknown[] {
       singularName: def.singular,
       namespaced: def.namespaced,
       kind: def.kind,
-      verbs: RESOURCE_VERBS,
+      verbs: def.verbs,
     };
     if (def.shortNames.length > 0) entry.shortNames = def.shortNames;
     if (def.categories.length > 0) entry.categories = def.categories;
@@ -54,7 +52,7 @@ export function aggregatedResourceEntries(defs: readonly ResourceDef[]): unknown
       responseKind: { group: def.group, version: def.version, kind: def.kind },
       scope: def.namespaced ? 'Namespaced' : 'Cluster',
       singularResource: def.singular,
-      verbs: RESOURCE_VERBS,
+      verbs: def.verbs,
     };
     if (def.shortNames.length > 0) entry.shortNames = def.shortNames;
     if (def.categories.length > 0) entry.categories = def.categories;

@@ -167,7 +167,14 @@ function subresourcePath(r: Resource, sub: Subresource): PathSpec {
 /** Every path of one resource: collection, item, all-namespaces list, deprecated watch paths and subresources. */
 function resourcePaths(def: ResourceDef): PathSpec[] {
   const r = new Resource(def);
+  if (!def.verbs.includes('get')) return createOnlyPaths(r);
   return [...collectionPaths(r), ...watchPaths(r), ...def.subresources.map((sub) => subresourcePath(r, sub))];
+}
+
+/** A review kind (SelfSubjectAccessReview) answers a create and nothing else. */
+function createOnlyPaths(r: Resource): PathSpec[] {
+  const post = collectionPaths(r)[0].operations.filter((op) => op.method === 'post');
+  return [{ path: r.collection, parameters: [...r.namespace, P.PRETTY], operations: post }];
 }
 
 /** All paths of one group-version of `defs`, sorted as upstream's documents list them. */

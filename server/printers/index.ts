@@ -1,5 +1,6 @@
 import { configMapPrinter, secretPrinter, serviceAccountPrinter } from './config.js';
 import { controllerRevisionPrinter } from './controllerrevision.js';
+import { cronJobPrinter } from './cronjob.js';
 import { daemonSetPrinter } from './daemonset.js';
 import { CREATED_AT_PRINTER, NAME_AGE_PRINTER } from './defaults.js';
 import { deploymentPrinter } from './deployment.js';
@@ -12,7 +13,9 @@ import { namespacePrinter } from './namespace.js';
 import { nodePrinter } from './node.js';
 import { podPrinter } from './pod.js';
 import type { Printer } from './printer.js';
+import { priorityClassPrinter } from './priorityclass.js';
 import { resourceQuotaPrinter } from './quota.js';
+import { clusterRoleBindingPrinter, roleBindingPrinter } from './rbac.js';
 import { replicaSetPrinter } from './replicaset.js';
 import { replicationControllerPrinter } from './replicationcontroller.js';
 import { servicePrinter } from './service.js';
@@ -39,8 +42,15 @@ export const PRINTERS: Record<string, Printer> = {
   'replicasets.apps': replicaSetPrinter,
   'statefulsets.apps': statefulSetPrinter,
   'jobs.batch': jobPrinter,
+  'cronjobs.batch': cronJobPrinter,
   'leases.coordination.k8s.io': leasePrinter,
   'events.events.k8s.io': eventsV1Printer,
+  // Roles have no printer upstream either: the default table, with the creation time.
+  'roles.rbac.authorization.k8s.io': CREATED_AT_PRINTER,
+  'clusterroles.rbac.authorization.k8s.io': CREATED_AT_PRINTER,
+  'rolebindings.rbac.authorization.k8s.io': roleBindingPrinter,
+  'clusterrolebindings.rbac.authorization.k8s.io': clusterRoleBindingPrinter,
+  'priorityclasses.scheduling.k8s.io': priorityClassPrinter,
 };
 
 /** For a kind without a printer of its own. */

@@ -27,6 +27,8 @@ export interface ResourceRow {
   returnDeletedObject?: boolean;
   /** Deletion waits for a grace period the simulated kubelet finishes (pods). */
   gracefulDeletion?: boolean;
+  /** The verbs served; every verb when absent. Review kinds (SelfSubjectAccessReview) are create-only. */
+  verbs?: readonly string[];
 }
 
 /** A row with the names everything else derives from it. */
@@ -40,6 +42,9 @@ export interface ResourceDef extends Required<Omit<ResourceRow, 'defaultPropagat
   prefix: string;
 }
 
+/** Every verb a stored kind serves, as discovery lists them. */
+export const RESOURCE_VERBS: readonly string[] = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
 export function defineResource(row: ResourceRow): ResourceDef {
   return {
     shortNames: [],
@@ -50,6 +55,7 @@ export function defineResource(row: ResourceRow): ResourceDef {
     allowCreateOnUpdate: false,
     returnDeletedObject: false,
     gracefulDeletion: false,
+    verbs: RESOURCE_VERBS,
     ...row,
     defaultPropagation: row.defaultPropagation ?? 'Background',
     apiVersion: row.group ? `${row.group}/${row.version}` : row.version,

@@ -154,7 +154,12 @@ RESOURCES.forEach((def, index) => {
       assert.ok(first.body.metadata.continue, 'a continue token');
       const second = await shared().api.get(`${collection}?labelSelector=tier&limit=1&continue=${first.body.metadata.continue}`);
       assert.equal(second.body.items.length, 1);
-      assert.equal(second.body.metadata.continue, undefined);
+      // Objects the selector skips (bootstrap objects named after these) may leave a last, empty page, as upstream.
+      if (second.body.metadata.continue) {
+        const third = await shared().api.get(`${collection}?labelSelector=tier&limit=1&continue=${second.body.metadata.continue}`);
+        assert.deepEqual(third.body.items, []);
+        assert.equal(third.body.metadata.continue, undefined);
+      }
       assert.deepEqual([...first.body.items, ...second.body.items].map((i: any) => i.metadata.name), all);
     });
 

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import { after, before } from 'node:test';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/index.js';
 
@@ -11,10 +12,11 @@ export interface ApiResponse<T = any> {
 
 /** A thin HTTP client for tests: JSON in and out by default, any header overridable. */
 export class Api {
-  constructor(readonly url: string) {}
+  /** `defaults` go on every request (an Authorization header, say). */
+  constructor(readonly url: string, readonly defaults: Record<string, string> = {}) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const init: RequestInit = { method, headers: { accept: 'application/json', ...headers } };
+    const init: RequestInit = { method, headers: { accept: 'application/json', ...this.defaults, ...headers } };
     if (body !== undefined) {
       init.body = typeof body === 'string' || Buffer.isBuffer(body) ? (body as string) : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
@@ -47,6 +49,29 @@ export class Api {
 export function rawRequest(url: string, method: string, body: string, headers: Record<string, string> = {}): Promise<ApiResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers: { accept: 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        const parsed = (res.headers['content-type'] ?? '').includes('json') && text ? JSON.parse(text) : text;
+        resolve({ status: res.statusCode ?? 0, headers: new Headers(res.headers as Record<string, string>), text, body: parsed });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** TLS settings for `tlsRequest`: the CA to trust and, for client-certificate authentication, a certificate and key. */
+export interface TlsClient {
+  ca?: string;
+  cert?: string;
+  key?: string;
+}
+
+/** One request over HTTPS with node's own client (fetch cannot be given a CA), JSON decoded like Api's. */
+export function tlsRequest(url: string, method: string, tls: TlsClient, headers: Record<string, string> = {}, body?: string): Promise<ApiResponse> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, { method, ...tls, headers: { accept: 'application/json', ...headers } }, (res) => {
       let text = '';
       res.setEncoding('utf8').on('data', (c: string) => (text += c));
       res.on('end', () => {

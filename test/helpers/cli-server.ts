@@ -12,26 +12,29 @@ export interface CliServer {
   kubeconfig: string;
   api: Api;
   stderr(): string;
+  /** What the server wrote to stdout: its request log. */
+  stdout(): string;
   stop(): Promise<void>;
 }
 
 /** The real `mimikube` CLI as a child process on a free port; resolves once it serves. */
 export async function startCliServer(args: string[], env: Record<string, string> = {}): Promise<CliServer> {
-  // A free port unless the caller chose one (by flag or environment).
-  const port = args.includes('--port') || env.MIMIKUBE_PORT !== undefined ? [] : ['--port', '0'];
+  // A free port unless the caller chose one (by flag or environment), or serves HTTPS on --secure-port.
+  const port = args.includes('--port') || args.includes('--secure-port') || env.MIMIKUBE_PORT !== undefined ? [] : ['--port', '0'];
   const logLevel = args.includes('--log-level') || env.MIMIKUBE_LOG_LEVEL !== undefined ? [] : ['--log-level', 'warn'];
   const child = spawn(process.execPath, [MAIN, ...port, ...logLevel, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stdout!.resume();
+  let stdout = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL within 10 s; stderr: ${stderr}`)), 10_000);
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {
       stderr += chunk;
-      const match = /serving the Kubernetes API on (http:\/\/\S+)/.exec(stderr);
+      const match = /serving the Kubernetes API on (https?:\/\/\S+)/.exec(stderr);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -45,6 +48,7 @@ export async function startCliServer(args: string[], env: Record<string, string>
     kubeconfig: kubeconfigFor(url),
     api: new Api(url),
     stderr: () => stderr,
+    stdout: () => stdout,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -69,3 +69,15 @@ test('discovery answers carry an ETag and honour If-None-Match', async () => {
   const again = await shared().api.get('/apis', { accept: V2, 'if-none-match': etag });
   assert.equal(again.status, 304);
 });
+
+test('a review kind is listed with the one verb it serves', async () => {
+  const legacy = await shared().api.get('/apis/authorization.k8s.io/v1');
+  const entry = legacy.body.resources.find((r: { name: string }) => r.name === 'selfsubjectaccessreviews');
+  assert.deepEqual(entry.verbs, ['create']);
+  const aggregated = await shared().api.get('/apis', { accept: V2 });
+  const group = aggregated.body.items.find((g: { metadata: { name: string } }) => g.metadata.name === 'authorization.k8s.io');
+  const resource = group.versions[0].resources.find((r: { resource: string }) => r.resource === 'selfsubjectaccessreviews');
+  assert.deepEqual(resource.verbs, ['create']);
+  const pods = legacy.body.resources.length > 0 && (await shared().api.get('/api/v1')).body.resources.find((r: { name: string }) => r.name === 'pods');
+  assert.deepEqual(pods.verbs, ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']);
+});

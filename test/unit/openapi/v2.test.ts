@@ -16,7 +16,8 @@ test('a Swagger 2.0 document built once per table', () => {
 test('it has the paths of every group-version', () => {
   for (const def of table.all) {
     const ns = def.namespaced ? '/namespaces/{namespace}' : '';
-    assert.ok(doc.paths[`${def.prefix}${ns}/${def.resource}/{name}`], def.key);
+    if (def.verbs.includes('get')) assert.ok(doc.paths[`${def.prefix}${ns}/${def.resource}/{name}`], def.key);
+    else assert.deepEqual(Object.keys(doc.paths[`${def.prefix}${ns}/${def.resource}`]).filter((k) => k !== 'parameters'), ['post'], def.key);
   }
 });
 
