@@ -28,6 +28,19 @@ describe('duplicate JSON fields', () => {
     it(name, () => assert.deepEqual(findDuplicateFields(text), expected));
   }
 
+  const noted: [string, string, string[]][] = [
+    ['no duplicate, nothing noted', '{"a":{"b":[{"c":1}]},"d":"e:f"}', []],
+    ['a duplicate beside an escaped quote and colon in a value', '{"a":"x\\":y","b":{"a":1,"a":2}}', ['b.a']],
+    ['a duplicate with blanks before the colon', '{ "a" :1, "a"\n: 2 }', ['a']],
+  ];
+  for (const [name, text, expected] of noted) {
+    it(`noted: ${name}`, () => {
+      const parsed = JSON.parse(text) as object;
+      noteDuplicateFields(parsed, text);
+      assert.deepEqual(duplicateFieldsOf(parsed).paths, expected);
+    });
+  }
+
   it('travel with the parsed body they were found in', () => {
     const text = '{"spec":{"paused":true,"paused":false}}';
     const parsed = JSON.parse(text) as object;
