@@ -3,11 +3,9 @@ import { StringMap, TopLevel } from './meta.js';
 
 /**
  * Kinds mimikube stores without behaviour of its own: their top-level fields are modelled so unknown ones can be
- * reported, but their spec and status are kept exactly as given.
+ * reported; the parts modelled as `Loose` are kept exactly as given.
  */
 const Loose = Type.Object({});
-
-export const SpecStatusKind = TopLevel({ spec: Type.Optional(Loose), status: Type.Optional(Loose) });
 
 export const ConfigMap = TopLevel({
   data: Type.Optional(StringMap),
@@ -21,14 +19,6 @@ export const Secret = TopLevel({
   type: Type.Optional(Type.String()),
   immutable: Type.Optional(Type.Boolean()),
 });
-
-export const ServiceAccount = TopLevel({
-  secrets: Type.Optional(Type.Array(Loose)),
-  imagePullSecrets: Type.Optional(Type.Array(Loose)),
-  automountServiceAccountToken: Type.Optional(Type.Boolean()),
-});
-
-export const Endpoints = TopLevel({ subsets: Type.Optional(Type.Array(Loose)) });
 
 /** events.k8s.io/v1 Event: stored as given until the core/v1 conversion exists. */
 export const EventsV1Event = TopLevel({

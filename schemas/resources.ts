@@ -12,8 +12,26 @@ import { cronJobStrategy } from '../server/registry/strategies/cronjob.js';
 import { priorityClassStrategy } from '../server/registry/strategies/priorityclass.js';
 import { clusterRoleStrategy, roleStrategy } from '../server/registry/strategies/role.js';
 import { clusterRoleBindingStrategy, roleBindingStrategy } from '../server/registry/strategies/rolebinding.js';
+import { deploymentStrategy } from '../server/registry/strategies/deployment.js';
+import { endpointsStrategy } from '../server/registry/strategies/endpoints.js';
+import { jobStrategy } from '../server/registry/strategies/job.js';
+import { limitRangeStrategy } from '../server/registry/strategies/limitrange.js';
+import { replicaSetStrategy } from '../server/registry/strategies/replicaset.js';
+import { resourceQuotaStrategy } from '../server/registry/strategies/resourcequota.js';
+import { serviceStrategy } from '../server/registry/strategies/service.js';
+import { serviceAccountStrategy } from '../server/registry/strategies/serviceaccount.js';
+import { statefulSetStrategy } from '../server/registry/strategies/statefulset.js';
 import { ControllerRevision } from './apps/controllerrevision.js';
 import { DaemonSet } from './apps/daemonset.js';
+import { Deployment } from './apps/deployment.js';
+import { ReplicaSet } from './apps/replicaset.js';
+import { StatefulSet } from './apps/statefulset.js';
+import { Job } from './batch/job.js';
+import { Endpoints } from './core/endpoints.js';
+import { LimitRange } from './core/limitrange.js';
+import { ResourceQuota } from './core/resourcequota.js';
+import { Service } from './core/service.js';
+import { ServiceAccount } from './core/serviceaccount.js';
 import { Lease } from './coordination/lease.js';
 import { Event } from './core/event.js';
 import { Namespace } from './core/namespace.js';
@@ -24,7 +42,7 @@ import { SelfSubjectAccessReview } from './authorization/selfsubjectaccessreview
 import { CronJob } from './batch/cronjob.js';
 import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from './rbac/rbac.js';
 import { PriorityClass } from './scheduling/priorityclass.js';
-import { ConfigMap, Endpoints, EventsV1Event, Secret, ServiceAccount, SpecStatusKind } from './generic.js';
+import { ConfigMap, EventsV1Event, Secret } from './generic.js';
 
 /** Every kind mimikube serves, once. Routes, discovery, field selectors and (later) OpenAPI derive from it. */
 export const RESOURCES: ResourceDef[] = [
@@ -32,6 +50,8 @@ export const RESOURCES: ResourceDef[] = [
   defineResource({
     group: '', version: 'v1', resource: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false,
     shortNames: ['ns'], subresources: ['status'], schema: Namespace, strategy: namespaceStrategy,
+    // Upstream serves no deletecollection on namespaces: one request must not empty the cluster.
+    verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
   }),
   defineResource({
     group: '', version: 'v1', resource: 'nodes', singular: 'node', kind: 'Node', namespaced: false,
@@ -62,23 +82,24 @@ export const RESOURCES: ResourceDef[] = [
   }),
   defineResource({
     group: '', version: 'v1', resource: 'services', singular: 'service', kind: 'Service', namespaced: true,
-    shortNames: ['svc'], categories: ['all'], subresources: ['status'], schema: SpecStatusKind, allowCreateOnUpdate: true,
+    shortNames: ['svc'], categories: ['all'], subresources: ['status'], schema: Service, strategy: serviceStrategy,
+    allowCreateOnUpdate: true,
   }),
   defineResource({
     group: '', version: 'v1', resource: 'serviceaccounts', singular: 'serviceaccount', kind: 'ServiceAccount',
-    namespaced: true, shortNames: ['sa'], schema: ServiceAccount,
+    namespaced: true, shortNames: ['sa'], schema: ServiceAccount, strategy: serviceAccountStrategy,
   }),
   defineResource({
     group: '', version: 'v1', resource: 'endpoints', singular: 'endpoints', kind: 'Endpoints', namespaced: true,
-    shortNames: ['ep'], schema: Endpoints, allowCreateOnUpdate: true,
+    shortNames: ['ep'], schema: Endpoints, strategy: endpointsStrategy, allowCreateOnUpdate: true,
   }),
   defineResource({
     group: '', version: 'v1', resource: 'resourcequotas', singular: 'resourcequota', kind: 'ResourceQuota',
-    namespaced: true, shortNames: ['quota'], subresources: ['status'], schema: SpecStatusKind,
+    namespaced: true, shortNames: ['quota'], subresources: ['status'], schema: ResourceQuota, strategy: resourceQuotaStrategy,
   }),
   defineResource({
     group: '', version: 'v1', resource: 'limitranges', singular: 'limitrange', kind: 'LimitRange', namespaced: true,
-    shortNames: ['limits'], schema: SpecStatusKind,
+    shortNames: ['limits'], schema: LimitRange, strategy: limitRangeStrategy,
   }),
   // apps/v1
   defineResource({
@@ -92,21 +113,25 @@ export const RESOURCES: ResourceDef[] = [
   }),
   defineResource({
     group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true,
-    shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'], schema: SpecStatusKind, tracksGeneration: true,
+    shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'], schema: Deployment,
+    strategy: deploymentStrategy, tracksGeneration: true,
   }),
   defineResource({
     group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true,
-    shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'], schema: SpecStatusKind, tracksGeneration: true,
+    shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'], schema: ReplicaSet,
+    strategy: replicaSetStrategy, tracksGeneration: true,
   }),
   defineResource({
     group: 'apps', version: 'v1', resource: 'statefulsets', singular: 'statefulset', kind: 'StatefulSet',
-    namespaced: true, shortNames: ['sts'], categories: ['all'], subresources: ['status', 'scale'], schema: SpecStatusKind,
-    tracksGeneration: true,
+    namespaced: true, shortNames: ['sts'], categories: ['all'], subresources: ['status', 'scale'], schema: StatefulSet,
+    strategy: statefulSetStrategy, tracksGeneration: true,
   }),
   // batch/v1
   defineResource({
     group: 'batch', version: 'v1', resource: 'jobs', singular: 'job', kind: 'Job', namespaced: true,
-    categories: ['all'], subresources: ['status'], schema: SpecStatusKind, tracksGeneration: true,
+    categories: ['all'], subresources: ['status'], schema: Job, strategy: jobStrategy, tracksGeneration: true,
+    // batch/v1 orphans a job's pods by default, for compatibility with its first release.
+    defaultPropagation: 'Orphan',
   }),
   defineResource({
     group: 'batch', version: 'v1', resource: 'cronjobs', singular: 'cronjob', kind: 'CronJob', namespaced: true,

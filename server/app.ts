@@ -1,16 +1,17 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { admitRequest, isOpen, openAccess, type AccessControl } from './auth/access-control.js';
 import { installAccessReviewRoutes } from './auth/access-review.js';
 import type { Clock } from './clock.js';
 import type { ResourceTable } from './registry/resource.js';
 import type { Store } from './registry/store.js';
-import { ApiError, entityTooLarge, internalError, resourceNotFound } from './errors.js';
+import { ApiError, badRequest, entityTooLarge, internalError, resourceNotFound } from './errors.js';
 import { installDiscoveryRoutes } from './http/discovery.js';
 import { installOpenApiRoutes } from './http/openapi.js';
 import { installHealthRoutes, type HealthCheck } from './http/health.js';
 import { installMetricsRoute } from './http/metrics.js';
+import { DEFAULT_OVERLOAD_LIMITS, installOverloadProtection, type OverloadLimits } from './http/overload.js';
 import { sendError } from './http/negotiate.js';
 import { installResourceRoutes } from './http/resource-routes.js';
 import type { WatchServer } from './http/watch.js';
@@ -31,6 +32,7 @@ export interface AppDeps {
   access?: AccessControl;
   /** Serve HTTPS; with clientCa, client certificates are requested and verified against it. */
   https?: { cert: string; key: string; clientCa?: string };
+  overload?: OverloadLimits;
 }
 
 /**
@@ -75,16 +77,51 @@ function refuseUpgrade(socket: Duplex, err: ApiError): void {
   );
 }
 
+/** How much of an oversized body is read and thrown away so that its sender, still writing, gets to read the 413. */
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Fastify refuses an oversized body before reading it and closes the connection: a client still sending would see
+ * the connection reset instead of the answer. Like Go's server, read on (up to a bound) before answering.
+ */
+function afterDraining(raw: IncomingMessage, answer: () => unknown): Promise<void> {
+  return new Promise((resolve) => {
+    let drained = 0;
+    let answered = false;
+    const finish = () => {
+      if (answered) return;
+      answered = true;
+      raw.removeListener('data', count);
+      answer();
+      resolve();
+    };
+    const count = (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > MAX_DRAIN_BYTES) finish();
+    };
+    if (raw.complete || raw.destroyed) return finish();
+    raw.on('data', count);
+    raw.once('end', finish);
+    raw.once('error', finish);
+    raw.once('close', finish);
+    raw.resume();
+  });
+}
+
 /** Builds the HTTP surface; never listens, so tests can drive it with inject() on a :memory: store. */
 export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     ...(deps.https ? { https: httpsOptions(deps.https) } : {}),
     logger: loggerOptions(deps.logger),
-    disableRequestLogging: !logsRequests(deps.logger),
+    logController: new LogController({ disableRequestLogging: !logsRequests(deps.logger) }),
     bodyLimit: MAX_BODY_BYTES,
     // Label selectors and continue tokens can be long; upstream has no lower limit than Node's header limit.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     return503OnClosing: true,
+    // Fastify's own refusals (a path with a broken percent-escape, say) get a Status like every other error.
+    frameworkErrors: (err, _request, reply) => {
+      sendError(reply, badRequest(err.message));
+    },
   });
   // kubectl sends patch bodies, YAML and requests without a Content-Type: take every body as bytes and let the
   // negotiation module decide what it is.
@@ -101,7 +138,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.setErrorHandler((err, request, reply) => {
     if (err instanceof ApiError) return sendError(reply, err);
     const code = (err as { statusCode?: number }).statusCode;
-    if (code === 413) return sendError(reply, entityTooLarge(`Request entity too large: limit is ${MAX_BODY_BYTES}`));
+    if (code === 413) return afterDraining(request.raw, () => sendError(reply, entityTooLarge(`Request entity too large: limit is ${MAX_BODY_BYTES}`)));
     if (code !== undefined && code >= 400 && code < 500) {
       return sendError(reply, new ApiError(code, code === 415 ? "UnsupportedMediaType" : "BadRequest", (err as Error).message));
     }
@@ -136,5 +173,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     if (refused) return refuseUpgrade(socket, refused);
     deps.watches.upgrade(request, socket, head);
   });
+  installOverloadProtection(app, deps.overload ?? DEFAULT_OVERLOAD_LIMITS);
   return app;
 }

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSecurityFlags, SECURITY_FLAGS, SECURITY_USAGE } from './auth/cli-flags.js';
+import { OVERLOAD_FLAGS, OVERLOAD_USAGE, parseOverloadFlags } from './http/overload-flags.js';
 import { connectionFileFor } from './connection-file.js';
 import type { ServerOptions } from './index.js';
 
@@ -35,7 +36,7 @@ Simulated cluster:
   --static-pod-dir <dir>           static pod manifests, run as mirror pods (kubelet --pod-manifest-path)
   --static-pod-nodes <all|n1,n2>   the nodes that run the static pods (default all)
   --no-controllers                 serve the API only: no scheduler, kubelet or controllers
-${SECURITY_USAGE}`;
+${SECURITY_USAGE}${OVERLOAD_USAGE}`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -87,6 +88,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
         'static-pod-nodes': { type: 'string' },
         'no-controllers': { type: 'boolean' },
         ...SECURITY_FLAGS,
+        ...OVERLOAD_FLAGS,
       },
       strict: true,
       allowPositionals: false,
@@ -118,6 +120,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
       throw new UsageError(message);
     },
   );
+  const overload = parseOverloadFlags(
+    pick,
+    (message) => {
+      throw new UsageError(message);
+    },
+  );
   const httpPort = integer('port', pick('port', 'MIMIKUBE_PORT'));
   if (security.securePort !== undefined && httpPort !== undefined) {
     throw new UsageError('--port serves plain HTTP and --secure-port (or a TLS flag) HTTPS: give one of them');
@@ -142,6 +150,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
       db,
       auth: security.auth,
       tls: security.tls,
+      overload,
       connectionFile: connectionFileFor(db),
       durability,
       eventWindow: integer('event-window', pick('event-window', 'MIMIKUBE_EVENT_WINDOW')),

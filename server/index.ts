@@ -10,6 +10,7 @@ import { scheduleCompaction } from './compaction.js';
 import { DEFAULT_WATCH_CONFIG, WatchServer, type WatchConfig } from './http/watch.js';
 import { kubeconfigFor } from './kubeconfig.js';
 import { Store } from './registry/store.js';
+import { DEFAULT_OVERLOAD_LIMITS, type OverloadLimits } from './http/overload.js';
 import { startCheckpointer } from './storage/checkpointer.js';
 import { openDatabase, type Durability } from './storage/db.js';
 import { WatchHub } from './storage/watch-hub.js';
@@ -53,6 +54,8 @@ export interface ServerOptions {
   auth?: AuthOptions;
   /** Serve HTTPS on `port`, with the given certificate or a generated self-signed one; default plain HTTP. */
   tls?: TlsOptions;
+  /** In-flight limits and the request timeout; each absent one keeps upstream's default. */
+  overload?: Partial<OverloadLimits>;
   /** Write the URL and CA here once listening, for `mimikube kubeconfig`; removed again on close. */
   connectionFile?: string;
 }
@@ -104,6 +107,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger: { level: options.logLevel ?? 'silent' },
     access: access.control,
     https: tls && { cert: tls.cert, key: tls.key, clientCa: tls.clientCa },
+    overload: overloadLimits(options.overload),
     hubSubscribers: () => hub.subscriberCount(),
     healthChecks: [
       { name: 'ping', check: () => true },
@@ -168,4 +172,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       return closing;
     },
   };
+}
+
+/** Upstream's defaults for every limit the options leave out (an explicit undefined included). */
+function overloadLimits(given: Partial<OverloadLimits> = {}): OverloadLimits {
+  const limits = { ...DEFAULT_OVERLOAD_LIMITS };
+  for (const key of Object.keys(limits) as (keyof OverloadLimits)[]) {
+    const value = given[key];
+    if (value !== undefined) limits[key] = value;
+  }
+  return limits;
 }

@@ -1,23 +1,24 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Strict, Time, TopLevel } from '../meta.js';
+import { AtomicList } from '../core/container.js';
+import { ObjectReference } from '../core/object-reference.js';
+import { JobTemplateSpec } from './job.js';
 
-const Loose = Type.Object({});
-
-/** batch/v1 CronJob: the schedule and job template are modelled; the template itself is kept as given. */
+/** batch/v1 CronJob: the schedule, and the job template as batch/v1 Job models it. */
 export const CronJobSpec = Strict({
   schedule: Type.Optional(Type.String()),
   timeZone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   startingDeadlineSeconds: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   concurrencyPolicy: Type.Optional(Type.String()),
   suspend: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
-  jobTemplate: Type.Optional(Loose),
+  jobTemplate: Type.Optional(JobTemplateSpec),
   successfulJobsHistoryLimit: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   failedJobsHistoryLimit: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 });
 export type CronJobSpec = Static<typeof CronJobSpec>;
 
 export const CronJobStatus = Strict({
-  active: Type.Optional(Type.Array(Loose)),
+  active: Type.Optional(AtomicList(ObjectReference)),
   lastScheduleTime: Type.Optional(Type.Union([Time, Type.Null()])),
   lastSuccessfulTime: Type.Optional(Type.Union([Time, Type.Null()])),
 });

@@ -6,6 +6,7 @@ import { PROTOBUF_MEDIA_TYPE, protobufCodec, type KindRef } from '../protobuf/in
 import { PATCH_CONTENT_TYPES, type PatchType } from '../registry/patch/apply.js';
 import { noteDuplicateFields, noteDuplicateYamlKeys } from '../registry/duplicate-fields.js';
 import { isPlainObject } from '../registry/json-value.js';
+import { warningHeaderValues } from './warning-header.js';
 import { toJson } from '../registry/serialized.js';
 
 export type OutputFormat = 'json' | 'yaml' | 'protobuf';
@@ -107,7 +108,7 @@ function parseJson(text: string): unknown {
 /** Duplicate keys are kept (the last wins, as upstream's YAML-to-JSON conversion does) and noted, not refused. */
 function parseYaml(text: string): unknown {
   const lines = new YAML.LineCounter();
-  const doc = YAML.parseDocument(text, { uniqueKeys: false, lineCounter: lines });
+  const doc = YAML.parseDocument(text, { uniqueKeys: false, lineCounter: lines, logLevel: 'error' });
   const [error] = doc.errors;
   if (error) throw badRequest(`error converting YAML to JSON: ${error.message.split('\n')[0]}`);
   let value: unknown;
@@ -186,7 +187,7 @@ function outputFormat(accept: string | undefined, body: unknown): OutputFormat {
 }
 
 export function send(request: FastifyRequest, reply: FastifyReply, code: number, body: unknown, warnings: string[] = []): FastifyReply {
-  if (warnings.length > 0) reply.header('Warning', warnings.map((w) => `299 - ${JSON.stringify(w)}`));
+  if (warnings.length > 0) reply.header('Warning', warningHeaderValues(warnings));
   const format = outputFormat(request.headers.accept, body);
   if (format === 'protobuf') {
     return reply.code(code).type(PROTOBUF_MEDIA_TYPE).send(protobufCodec().encodeStored(body as Record<string, unknown>));

@@ -31,7 +31,7 @@ function pickHandler(method: string, r: ResourceRequest): Handler | undefined {
     // Across all namespaces only list and watch exist upstream.
     if (r.def.namespaced && r.namespace === undefined) return undefined;
     if (method === 'POST') return createObject;
-    if (method === 'DELETE') return deleteCollection;
+    if (method === 'DELETE') return r.def.verbs.includes('deletecollection') ? deleteCollection : undefined;
     return undefined;
   }
   if (method === 'GET') return isWatch ? (deps, req) => deps.watches.serve(req) : getObject;

@@ -84,8 +84,12 @@ export function protobufWatchEncoder(framed: boolean): WatchEncoder {
  */
 export class WatchSession {
   private closed = false;
-  /** Bytes of the initial state still allowed in the backlog: a list's worth, written at once before live events. */
+  /**
+   * Bytes allowed in the backlog beyond the limit: the initial state or the replay from the log, written at once
+   * before live events, which the limit is not meant to cut short.
+   */
   private initialAllowance = 0;
+  private replaying = false;
   lastRv = 0;
 
   constructor(private readonly options: WatchSessionOptions, private readonly onClose: () => void) {}
@@ -102,6 +106,16 @@ export class WatchSession {
       this.options.sink.send(chunk);
     }
     this.lastRv = Math.max(this.lastRv, rv);
+  }
+
+  /** An event replayed from the log when the watch starts: like the initial state, outside the backlog limit. */
+  deliverReplayed(event: ChangeEvent): void {
+    this.replaying = true;
+    try {
+      this.deliver(event);
+    } finally {
+      this.replaying = false;
+    }
   }
 
   deliver(event: ChangeEvent): void {
@@ -149,6 +163,7 @@ export class WatchSession {
 
   private emit(chunk: WatchChunk): void {
     if (this.closed) return;
+    if (this.replaying) this.initialAllowance += Buffer.byteLength(chunk);
     const backlog = this.options.sink.send(chunk);
     if (backlog > this.options.maxBacklogBytes + this.initialAllowance) {
       // The client will read this after its backlog, then relist; nothing more is queued for it.

@@ -229,7 +229,7 @@ export class WatchServer {
       for (const e of events) {
         after = e.rv;
         if (namespace && e.namespace !== namespace) continue;
-        session.deliver({
+        session.deliverReplayed({
           type: e.type,
           rv: e.rv,
           resource,

@@ -8,7 +8,21 @@ import * as rcTypes from '../../schemas/core/replicationcontroller.js';
 import * as referenceTypes from '../../schemas/core/object-reference.js';
 import * as daemonSetTypes from '../../schemas/apps/daemonset.js';
 import * as revisionTypes from '../../schemas/apps/controllerrevision.js';
+import * as deploymentTypes from '../../schemas/apps/deployment.js';
+import * as replicaSetTypes from '../../schemas/apps/replicaset.js';
+import * as statefulSetTypes from '../../schemas/apps/statefulset.js';
+import * as reviewTypes from '../../schemas/authorization/selfsubjectaccessreview.js';
+import * as cronJobTypes from '../../schemas/batch/cronjob.js';
+import * as jobTypes from '../../schemas/batch/job.js';
 import * as leaseTypes from '../../schemas/coordination/lease.js';
+import * as endpointsTypes from '../../schemas/core/endpoints.js';
+import * as limitRangeTypes from '../../schemas/core/limitrange.js';
+import * as claimTypes from '../../schemas/core/persistentvolumeclaim.js';
+import * as quotaTypes from '../../schemas/core/resourcequota.js';
+import * as serviceTypes from '../../schemas/core/service.js';
+import * as serviceAccountTypes from '../../schemas/core/serviceaccount.js';
+import * as rbacTypes from '../../schemas/rbac/rbac.js';
+import * as priorityClassTypes from '../../schemas/scheduling/priorityclass.js';
 import { META, apiPackage } from './names.js';
 import { SERVED_TYPE_PACKAGES } from './served-types.js';
 
@@ -19,9 +33,16 @@ import { SERVED_TYPE_PACKAGES } from './served-types.js';
  */
 const SCHEMA_MODULES: Array<[string, Array<Record<string, unknown>>]> = [
   [META, [meta]],
-  [apiPackage('', 'v1'), [podTypes, nodeTypes, namespaceTypes, eventTypes, rcTypes, referenceTypes]],
-  [apiPackage('apps', 'v1'), [daemonSetTypes, revisionTypes]],
+  [apiPackage('', 'v1'), [
+    podTypes, nodeTypes, namespaceTypes, eventTypes, rcTypes, referenceTypes, serviceTypes, endpointsTypes,
+    serviceAccountTypes, quotaTypes, limitRangeTypes, claimTypes,
+  ]],
+  [apiPackage('apps', 'v1'), [daemonSetTypes, revisionTypes, deploymentTypes, replicaSetTypes, statefulSetTypes]],
+  [apiPackage('batch', 'v1'), [jobTypes, cronJobTypes]],
   [apiPackage('coordination.k8s.io', 'v1'), [leaseTypes]],
+  [apiPackage('rbac.authorization.k8s.io', 'v1'), [rbacTypes]],
+  [apiPackage('scheduling.k8s.io', 'v1'), [priorityClassTypes]],
+  [apiPackage('authorization.k8s.io', 'v1'), [reviewTypes]],
 ];
 
 export function isObjectSchema(value: unknown): value is TSchema & { properties: Record<string, TSchema> } {

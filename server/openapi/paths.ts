@@ -85,7 +85,7 @@ function collectionPaths(r: Resource): PathSpec[] {
         r.op({ method: 'delete', operationId: r.id('delete', 'Collection'), description: `delete collection of ${def.kind}`,
           action: 'deletecollection', parameters: P.DELETE_COLLECTION,
           body: { definition: DELETE_OPTIONS, required: false, mediaTypes: ANY_BODY }, responses: ok(STATUS) }),
-      ],
+      ].filter((op) => op.action !== 'deletecollection' || def.verbs.includes('deletecollection')),
     },
     {
       path: r.item,

@@ -11,7 +11,8 @@ function childPath(path: string, key: string): string {
 /**
  * Removes fields the schema declares unknown (objects built with additionalProperties: false) and returns their
  * paths, as upstream's decoder drops them and reports them for fieldValidation. Loosely modelled objects keep
- * everything.
+ * everything. A `null` where the schema takes no null is dropped too: Go decodes it as the field's zero value, and
+ * clients send such nulls for unset fields without omitempty (`"selector": null`).
  */
 export function pruneUnknownFields(schema: TSchema, value: unknown, path = ''): string[] {
   const unknown: string[] = [];
@@ -26,7 +27,8 @@ function walk(schema: TSchema, value: unknown, path: string, unknown: string[]):
       const properties = (schema.properties ?? {}) as Record<string, TSchema>;
       for (const key of Object.keys(value)) {
         const propertySchema = properties[key];
-        if (propertySchema) walk(propertySchema, value[key], childPath(path, key), unknown);
+        if (propertySchema && value[key] === null && !acceptsNull(propertySchema)) delete value[key];
+        else if (propertySchema) walk(propertySchema, value[key], childPath(path, key), unknown);
         else if (schema.additionalProperties === false) {
           unknown.push(childPath(path, key));
           delete value[key];
@@ -46,6 +48,12 @@ function walk(schema: TSchema, value: unknown, path: string, unknown: string[]):
     default:
       return;
   }
+}
+
+function acceptsNull(schema: TSchema): boolean {
+  const kind = schema[Kind];
+  if (kind === 'Null' || kind === 'Any' || kind === 'Unknown') return true;
+  return kind === 'Union' && (schema.anyOf as TSchema[]).some(acceptsNull);
 }
 
 // metav1.Time and MicroTime: RFC 3339, with optional fractional seconds and a zone.

@@ -1,4 +1,5 @@
 import { isScalar, visit, type Document, type LineCounter } from 'yaml';
+import { badRequest } from '../errors.js';
 
 /**
  * Duplicate fields in a request body. JSON.parse and YAML loaders keep one of two equal keys without a word;
@@ -63,15 +64,32 @@ function keyTokens(text: string): number {
   return count;
 }
 
-function keysIn(value: unknown): number {
-  if (Array.isArray(value)) {
-    let count = 0;
-    for (const item of value) count += keysIn(item);
-    return count;
-  }
-  if (value === null || typeof value !== 'object') return 0;
+/** Go's JSON decoder refuses documents nested deeper than this; deeper ones would also overflow our recursion. */
+const MAX_DEPTH = 10_000;
+
+/** The keys of a parsed body, counted without recursion; a body nested deeper than upstream allows is refused. */
+function keysIn(root: unknown): number {
   let count = 0;
-  for (const key in value) count += 1 + keysIn((value as Record<string, unknown>)[key]);
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_DEPTH) throw badRequest("couldn't get version/kind; json parse error: exceeded max depth");
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in value) {
+      count++;
+      values.push((value as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
+  }
   return count;
 }
 

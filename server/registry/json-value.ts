@@ -1,4 +1,9 @@
-/** A JSON object (not an array, not null): what request bodies, patches and options must be before they are read. */
+/**
+ * A JSON object (not an array, not null, not a typed array or Map a YAML tag such as `!!binary` or `!!omap` can
+ * produce): what request bodies, patches and options must be before they are read.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }

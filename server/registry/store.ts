@@ -296,6 +296,7 @@ export class Store {
       const row = this.log.get(def.key, namespace, name);
       if (!row) throw notFound(def, name);
       const current = JSON.parse(row.body) as KubeObject;
+      def.strategy.admitDeletion?.(current, def);
       const plan = planDeletion(def, current, options, this.clock.now());
       if (plan.action === 'unchanged') return { object: current, removed: false };
       if (options.dryRun) return { object: plan.object, removed: plan.action === 'remove' };

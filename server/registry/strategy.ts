@@ -1,3 +1,4 @@
+import type { ResourceDef } from './resource.js';
 import type { KubeObject } from '../../schemas/meta.js';
 import type { FieldError } from './field-errors.js';
 
@@ -33,6 +34,8 @@ export interface Strategy<T extends KubeObject = KubeObject> {
    * instead of away). Must be idempotent: it runs again on every write to the marked object.
    */
   beginDeletion?(obj: T): boolean;
+  /** Refuses a DELETE outright by throwing (upstream's admission: `kube-system` may not be deleted). */
+  admitDeletion?(obj: T, def: ResourceDef): void;
   /** Rule for metadata.name; defaults to 'subdomain' (DNS-1123 subdomain). */
   nameRule?: NameRule;
   /** Upstream's per-kind field selector fields (metadata.name / metadata.namespace are always available). */

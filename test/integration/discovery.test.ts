@@ -39,10 +39,11 @@ test('every row of the resource table is discoverable with its scope, kind, verb
     assert.equal(entry.scope, def.namespaced ? 'Namespaced' : 'Cluster');
     assert.deepEqual(entry.responseKind, { group: def.group, version: def.version, kind: def.kind });
     assert.equal(entry.singularResource, def.singular);
-    assert.deepEqual(entry.verbs, ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']);
+    assert.deepEqual(entry.verbs, def.verbs);
     assert.deepEqual(entry.shortNames, def.shortNames.length ? def.shortNames : undefined);
     assert.deepEqual(entry.categories, def.categories.length ? def.categories : undefined);
   }
+  assert.deepEqual(entries.get('/v1/namespaces').verbs, ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']);
   const ds = entries.get('apps/v1/daemonsets');
   assert.deepEqual(ds.shortNames, ['ds']);
   assert.deepEqual(ds.subresources, [{ subresource: 'status', responseKind: { group: 'apps', version: 'v1', kind: 'DaemonSet' }, verbs: ['get', 'patch', 'update'] }]);

@@ -104,3 +104,34 @@ for (const [format, body, problems, contentType] of [
     });
   });
 }
+
+describe('fieldValidation inside the specs of typed workload kinds', () => {
+  const DEPLOYMENTS = '/apis/apps/v1/namespaces/default/deployments';
+  const deployment = (name: string) => ({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27', bogus: true }] } },
+    },
+  });
+
+  test('Strict refuses an unknown field in a Deployment pod template container, naming its full path', async () => {
+    const res = await shared().api.post(`${DEPLOYMENTS}?fieldValidation=Strict`, deployment('strict-deploy'));
+    assert.equal(res.status, 400, res.text);
+    assert.equal(res.body.reason, 'BadRequest');
+    assert.equal(
+      res.body.message,
+      'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containers[0].bogus"',
+    );
+    assert.equal((await shared().api.get(`${DEPLOYMENTS}/strict-deploy`)).status, 404);
+  });
+
+  test('Warn stores the Deployment without the field, with upstream defaults, and warns of it', async () => {
+    const res = await shared().api.post(`${DEPLOYMENTS}?fieldValidation=Warn`, deployment('warn-deploy'));
+    assert.equal(res.status, 201, res.text);
+    assert.deepEqual(warnings(res.headers), ['unknown field "spec.template.spec.containers[0].bogus"']);
+    assert.equal(res.body.spec.template.spec.containers[0].bogus, undefined);
+    assert.equal(res.body.spec.replicas, 1);
+    assert.deepEqual(res.body.spec.strategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } });
+  });
+});

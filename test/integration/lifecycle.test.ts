@@ -147,3 +147,15 @@ test('resourceVersions increase across every write, of every kind', async () => 
   const c = (await shared().api.patch(`${cms}/rv-a`, { data: { x: '1' } })).body.metadata.resourceVersion;
   assert.ok(Number(a) < Number(b) && Number(b) < Number(c), `${a} < ${b} < ${c}`);
 });
+
+test('the namespaces the cluster relies on cannot be deleted, and namespaces have no deletecollection', async () => {
+  for (const name of ['default', 'kube-system', 'kube-public']) {
+    const res = await shared().api.delete(`/api/v1/namespaces/${name}`);
+    assert.equal(res.status, 403);
+    assert.equal(res.body.message, `namespaces "${name}" is forbidden: this namespace may not be deleted`);
+    assert.equal((await shared().api.get(`/api/v1/namespaces/${name}`)).body.metadata.deletionTimestamp, undefined);
+  }
+  const all = await shared().api.delete('/api/v1/namespaces');
+  assert.equal(all.status, 405);
+  assert.equal(all.body.reason, 'MethodNotAllowed');
+});

@@ -265,5 +265,5 @@ test('kubectl create (protobuf bodies) against a real server; the objects read b
   const deployment = await get('/apis/apps/v1/namespaces/default/deployments/d');
   assert.deepEqual(deployment.spec.selector, { matchLabels: { app: 'd' } });
   assert.deepEqual(deployment.spec.template.spec.containers.map((c: any) => [c.name, c.image]), [['nginx', 'nginx']]);
-  assert.equal(deployment.spec.template.metadata.creationTimestamp, undefined, 'the zero Time kubectl sends is no timestamp');
+  assert.equal(deployment.spec.template.metadata.creationTimestamp, null, 'the zero Time kubectl sends is no timestamp, shown as null like upstream');
 });

@@ -48,6 +48,19 @@ test('watch=1 from a resourceVersion replays only what came after it', async (t)
   assert.deepEqual(summary(await watch.waitForCount(2)), ['ADDED two', 'DELETED one']);
 });
 
+test('a replay from the log larger than the backlog limit is delivered whole, not cut off with 410', async (t) => {
+  const path = await namespace('w-big-replay');
+  const start = (await shared().api.get(path)).body.metadata.resourceVersion;
+  const payload = 'x'.repeat(2048);
+  // 400 × ~2.3 KiB ≈ 900 KiB of replay, beyond the 512 KiB a live backlog may reach.
+  for (let i = 0; i < 400; i++) assert.equal((await shared().api.post(path, { metadata: { name: `cm-${i}` }, data: { payload } })).status, 201);
+  const watch = await chunkedWatch(shared().url, `${path}?watch=1&resourceVersion=${start}`);
+  t.after(() => watch.close());
+  const events = await watch.waitForCount(400, 10_000);
+  assert.ok(events.every((e) => e.type === 'ADDED'), JSON.stringify(events.find((e) => e.type !== 'ADDED')));
+  assert.equal(events[399].object.metadata.name, 'cm-399');
+});
+
 test('across all namespaces, and the single-object form', async (t) => {
   const path = await namespace('w-scope');
   const all = await chunkedWatch(shared().url, `/api/v1/configmaps?watch=true&resourceVersion=${(await shared().api.get(path)).body.metadata.resourceVersion}`);

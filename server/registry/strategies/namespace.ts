@@ -1,5 +1,6 @@
 import type { Namespace } from '../../../schemas/core/namespace.js';
 import type { KubeObject } from '../../../schemas/meta.js';
+import { forbidden } from '../../errors.js';
 import { invalid, type FieldError } from '../field-errors.js';
 import { isQualifiedName } from '../validation/names.js';
 import { defineStrategy } from '../strategy.js';
@@ -12,6 +13,8 @@ const NAME_LABEL = 'kubernetes.io/metadata.name';
 const STANDARD_FINALIZERS = new Set([KUBERNETES_FINALIZER, 'orphan', 'foregroundDeletion']);
 
 /** pkg/registry/core/namespace/strategy.go. */
+const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
+
 export const namespaceStrategy = defineStrategy<NamespaceObject>({
   nameRule: 'label',
 
@@ -58,6 +61,12 @@ export const namespaceStrategy = defineStrategy<NamespaceObject>({
     if ((ns.spec?.finalizers ?? []).length === 0) return false;
     ns.status = { ...ns.status, phase: 'Terminating' };
     return true;
+  },
+
+  // Upstream's NamespaceLifecycle admission keeps the namespaces the cluster itself relies on.
+  admitDeletion(ns, def) {
+    const name = ns.metadata.name ?? '';
+    if (IMMORTAL_NAMESPACES.includes(name)) throw forbidden(def, name, 'this namespace may not be deleted');
   },
 
   selectableFields: {

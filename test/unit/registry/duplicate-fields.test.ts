@@ -84,4 +84,11 @@ describe('duplicate JSON fields', () => {
       'unknown field "spec.unknownDupe"',
     ]);
   });
+
+  it('refuse a body nested deeper than upstream decodes, without overflowing the stack', () => {
+    const text = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    assert.throws(() => noteDuplicateFields(JSON.parse(text), text), /exceeded max depth/);
+    const fine = `${'{"a":'.repeat(100)}1${'}'.repeat(100)}`;
+    assert.doesNotThrow(() => noteDuplicateFields(JSON.parse(fine), fine));
+  });
 });

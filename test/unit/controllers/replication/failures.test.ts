@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApiError } from '../../../../server/errors.js';
-import { rcBody, rsBody, setup, type Setup } from './fixtures.js';
+import { plantRefusedReplicaSet, rcBody, rsBody, setup, type Setup } from './fixtures.js';
 
 /** A quota-like admission failure for every pod create after the first `allowed` (which `allow` raises). */
 function limitPodCreates(t: Setup, allowed: number) {
@@ -67,7 +67,7 @@ test('ReplicaFailure clears once creations succeed again', () => {
 
 test('a pod create rejected by validation → FailedCreate event and ReplicaFailure with the API error text', () => {
   const t = setup({ kind: 'ReplicaSet' });
-  t.createOwner(rsBody('web', 1, { template: { metadata: { labels: { app: 'web' } }, spec: {} } }));
+  plantRefusedReplicaSet(t, 'web', { replicas: 1, template: { metadata: { labels: { app: 'web' } }, spec: {} } });
   t.settle();
   assert.equal(t.pods().length, 0);
   const [event] = t.events('FailedCreate');

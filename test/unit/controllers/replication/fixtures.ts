@@ -92,3 +92,15 @@ export function setup(config: Partial<ReplicaSetControllerConfig> = {}) {
 }
 
 export type Setup = ReturnType<typeof setup>;
+
+/**
+ * A ReplicaSet whose spec the API server would refuse (it validates ReplicaSets as upstream does), stored as one that
+ * got in before validation, so the controller's own guards can be tested.
+ */
+export function plantRefusedReplicaSet(t: Setup, name: string, spec: Record<string, unknown>): void {
+  t.createOwner(rsBody(name, 0));
+  t.store.updateBypassingStrategy(t.def('apps', 'replicasets'), 'default', name, (rs) => ({
+    ...rs,
+    spec: { ...(rs as { spec: Record<string, unknown> }).spec, ...spec },
+  }));
+}

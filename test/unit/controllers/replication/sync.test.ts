@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { controllerOf } from '../../../../controllers/runtime/controller-ref.js';
-import { rcBody, rsBody, setup } from './fixtures.js';
+import { plantRefusedReplicaSet, rcBody, rsBody, setup } from './fixtures.js';
 
 test('pods are created from the template: generateName, labels, annotations, finalizers, controller reference', () => {
   const t = setup();
@@ -223,9 +223,9 @@ test('a ReplicaSet without replicas defaults to 1', () => {
 
 test('a ReplicaSet the API server would refuse (selector not matching its template, or invalid) is left alone', () => {
   const t = setup({ kind: 'ReplicaSet' });
-  t.createOwner(rsBody('mismatch', 2, { selector: { matchLabels: { app: 'other' } } }));
-  t.createOwner(rsBody('empty', 2, { selector: {} }));
-  t.createOwner(rsBody('invalid', 2, { selector: { matchExpressions: [{ key: 'app', operator: 'Near' }] } }));
+  plantRefusedReplicaSet(t, 'mismatch', { replicas: 2, selector: { matchLabels: { app: 'other' } } });
+  plantRefusedReplicaSet(t, 'empty', { replicas: 2, selector: {} });
+  plantRefusedReplicaSet(t, 'invalid', { replicas: 2, selector: { matchExpressions: [{ key: 'app', operator: 'Near' }] } });
   t.settle();
   assert.equal(t.pods().length, 0);
 });

@@ -306,3 +306,12 @@ test('the Pod schema accepts a kubectl manifest and drops unknown fields of full
   (withUnknown.spec as Json).topologySpreadConstraints = [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: {} }];
   assert.deepEqual(pruneUnknownFields(Pod, withUnknown), ['spec.containers[0].colour']);
 });
+
+test('a null where the schema takes none is dropped, as Go decodes it to the zero value; a nullable field keeps it', () => {
+  const pod: Json = {
+    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', creationTimestamp: null, labels: null },
+    spec: { containers: [{ name: 'c', image: 'i', ports: null }], nodeSelector: null },
+  };
+  assert.deepEqual(pruneUnknownFields(Pod, pod), []);
+  assert.deepEqual(pod, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', creationTimestamp: null }, spec: { containers: [{ name: 'c', image: 'i' }] } });
+});

@@ -1,0 +1,168 @@
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, badRequest, timeout } from '../errors.js';
+import { sendError } from './negotiate.js';
+import { parseRequestPath, type RequestInfo } from './request-info.js';
+
+export interface OverloadLimits {
+  /** Non-mutating requests (get, list) served at once; 0 = no limit (upstream --max-requests-inflight). */
+  maxRequestsInFlight: number;
+  /** Mutating requests served at once; 0 = no limit (upstream --max-mutating-requests-inflight). */
+  maxMutatingRequestsInFlight: number;
+  /** How long a request may take to arrive, and then to be answered; 0 = no limit (upstream --request-timeout). */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_OVERLOAD_LIMITS: OverloadLimits = {
+  maxRequestsInFlight: 400,
+  maxMutatingRequestsInFlight: 200,
+  requestTimeoutMs: 60_000,
+};
+
+/** Upstream's retry-after interval on rate limiting (maxinflight.go). */
+const RETRY_AFTER_SECONDS = 1;
+/** Upstream's ReadHeaderTimeout: headers must arrive within this, whatever the request timeout. */
+const MAX_HEADERS_TIMEOUT_MS = 32_000;
+const NON_MUTATING_METHODS = new Set(['GET', 'HEAD']);
+/** Upstream's long-running subresources (BasicLongRunningRequestCheck). */
+const LONG_RUNNING_SUBRESOURCES = new Set(['attach', 'exec', 'log', 'portforward', 'proxy']);
+const PROBE_PATHS = ['/healthz', '/livez', '/readyz'];
+
+function tooManyRequests(): ApiError {
+  return new ApiError(429, 'TooManyRequests', 'Too many requests, please try again later.', { retryAfterSeconds: RETRY_AFTER_SECONDS });
+}
+
+function handlerTimeout(): ApiError {
+  return timeout('Timeout: request did not complete within the allotted timeout');
+}
+
+function queryFlag(value: unknown): boolean {
+  const text = Array.isArray(value) ? value[0] : value;
+  return typeof text === 'string' && text !== 'false' && text !== '0';
+}
+
+/** Watches and streaming subresources hold their request open by design; they are not counted nor timed out. */
+export function isLongRunning(request: FastifyRequest): boolean {
+  if (request.headers.upgrade !== undefined) return true;
+  if (!NON_MUTATING_METHODS.has(request.method)) return false;
+  if (queryFlag((request.query as Record<string, unknown> | undefined)?.watch)) return true;
+  let info: RequestInfo | undefined;
+  try {
+    info = parseRequestPath(request.url.split('?')[0]);
+  } catch {
+    return false; // undecodable escapes name no resource
+  }
+  if (!info) return false;
+  if (info.namespace === undefined && info.resource === 'watch') return true;
+  return info.subresource !== undefined && LONG_RUNNING_SUBRESOURCES.has(info.subresource);
+}
+
+function isProbe(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0];
+  return PROBE_PATHS.some((probe) => path === probe || path.startsWith(`${probe}/`));
+}
+
+/** A counting semaphore; limit 0 lets everything through, as upstream's nil channel does. */
+class InFlight {
+  private count = 0;
+  constructor(private readonly limit: number) {}
+
+  tryAcquire(): (() => void) | undefined {
+    if (this.limit === 0) return () => undefined;
+    if (this.count >= this.limit) return undefined;
+    this.count++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.count--;
+    };
+  }
+}
+
+/** Runs `fn` once when the response is finished or its connection is gone, whichever comes first. */
+function whenDone(res: ServerResponse, fn: () => void): void {
+  res.once('finish', fn);
+  res.once('close', fn);
+}
+
+function statusResponse(err: ApiError): string {
+  const body = JSON.stringify(err.toStatus());
+  return `HTTP/1.1 ${err.code} ${err.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
+/**
+ * Node calls this for requests it gave up on before any handler could answer: headers or body that did not arrive
+ * within the timeouts (a slowloris), or bytes that are not HTTP. The client gets a Status and the connection closes.
+ */
+function answerClientError(responses: WeakMap<Socket, ServerResponse>) {
+  return (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    const started = responses.get(socket)?.headersSent === true;
+    if (socket.writable && !started) {
+      const answer = err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new ApiError(408, 'Timeout', 'Timeout: the request was not received in full within the allotted timeout')
+        : err.code === 'HPE_HEADER_OVERFLOW'
+          ? new ApiError(431, 'BadRequest', 'the request headers are too large')
+          : badRequest(`the request could not be parsed as HTTP: ${err.code ?? err.message}`);
+      socket.end(statusResponse(answer));
+    }
+    setTimeout(() => socket.destroy(), 1000).unref();
+  };
+}
+
+/**
+ * Upstream's max-in-flight and request-timeout filters. Non-mutating (GET, HEAD) and mutating requests have separate
+ * limits; beyond them a request gets 429 with Retry-After. Long-running requests are exempt from both, as upstream's
+ * filters exempt them; health probes are exempt from the limits too, as upstream's default priority-and-fairness
+ * configuration exempts them, so a saturated server still answers its probes. Call it after the routes: hooks apply
+ * to every route of the instance as long as it has not started.
+ */
+export function installOverloadProtection(app: FastifyInstance, limits: OverloadLimits): void {
+  const readOnly = new InFlight(limits.maxRequestsInFlight);
+  const mutating = new InFlight(limits.maxMutatingRequestsInFlight);
+  const responses = new WeakMap<Socket, ServerResponse>();
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    responses.set(request.raw.socket, reply.raw);
+    if (isProbe(request) || isLongRunning(request)) return;
+    const release = (NON_MUTATING_METHODS.has(request.method) ? readOnly : mutating).tryAcquire();
+    if (release) {
+      whenDone(reply.raw, release);
+      return;
+    }
+    // A body still on its way would otherwise be read (and waited for) after the answer; close instead.
+    if (!request.raw.complete) reply.header('Connection', 'close');
+    return sendError(reply, tooManyRequests());
+  });
+
+  if (limits.requestTimeoutMs > 0) {
+    // Receiving the request is bounded by Node (a slow body or slow headers end in 408), answering it by the hook.
+    const server = app.server;
+    server.requestTimeout = limits.requestTimeoutMs;
+    server.headersTimeout = Math.min(limits.requestTimeoutMs, MAX_HEADERS_TIMEOUT_MS);
+    // Node checks those deadlines on this interval (createServer's connectionsCheckingInterval, 30 s by default,
+    // read when the server starts listening): keep it well under the timeout.
+    (server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval =
+      Math.min(30_000, Math.max(100, Math.floor(limits.requestTimeoutMs / 10)));
+    app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (isLongRunning(request)) return;
+      const timer = setTimeout(() => answerLate(reply), limits.requestTimeoutMs);
+      timer.unref();
+      whenDone(reply.raw, () => clearTimeout(timer));
+    });
+  }
+  app.server.removeAllListeners('clientError');
+  app.server.on('clientError', answerClientError(responses));
+}
+
+/** The handler is still busy: answer 504 now, or cut the connection if its answer has already begun. */
+function answerLate(reply: FastifyReply): void {
+  if (reply.sent) return;
+  if (reply.raw.headersSent) {
+    reply.raw.destroy();
+    return;
+  }
+  sendError(reply, handlerTimeout());
+}
