@@ -28,6 +28,7 @@ const NON_MUTATING_METHODS = new Set(['GET', 'HEAD']);
 /** Upstream's long-running subresources (BasicLongRunningRequestCheck). */
 const LONG_RUNNING_SUBRESOURCES = new Set(['attach', 'exec', 'log', 'portforward', 'proxy']);
 const PROBE_PATHS = ['/healthz', '/livez', '/readyz'];
+const MAYBE_STREAMING = /\/(?:attach|exec|log|portforward|proxy)(?:\/|$)/;
 
 function tooManyRequests(): ApiError {
   return new ApiError(429, 'TooManyRequests', 'Too many requests, please try again later.', { retryAfterSeconds: RETRY_AFTER_SECONDS });
@@ -47,9 +48,12 @@ export function isLongRunning(request: FastifyRequest): boolean {
   if (request.headers.upgrade !== undefined) return true;
   if (!NON_MUTATING_METHODS.has(request.method)) return false;
   if (queryFlag((request.query as Record<string, unknown> | undefined)?.watch)) return true;
+  const path = request.url.split('?')[0];
+  // Most requests name neither a watch path nor a streaming subresource: skip parsing the path for them.
+  if (!path.includes('/watch/') && !MAYBE_STREAMING.test(path)) return false;
   let info: RequestInfo | undefined;
   try {
-    info = parseRequestPath(request.url.split('?')[0]);
+    info = parseRequestPath(path);
   } catch {
     return false; // undecodable escapes name no resource
   }
