@@ -26,6 +26,8 @@ export type WatchChunk = string | Buffer;
 export interface WatchSink {
   /** Sends one serialised event; returns the bytes now queued and not yet taken by the client. */
   send(event: WatchChunk): number;
+  /** Calls back once the client has taken most of what was queued. */
+  whenDrained(callback: () => void): void;
   end(): void;
 }
 
@@ -90,6 +92,10 @@ export class WatchSession {
    */
   private initialAllowance = 0;
   private replaying = false;
+  /** Live events that arrive while the initial state is still being written wait here, in order. */
+  private held: WatchChunk[] | undefined;
+  private heldBytes = 0;
+  private heldRv = 0;
   lastRv = 0;
 
   constructor(private readonly options: WatchSessionOptions, private readonly onClose: () => void) {}
@@ -98,14 +104,35 @@ export class WatchSession {
     return this.closed;
   }
 
-  /** A synthetic ADDED for the initial state; the backlog limit applies only to what comes after it. */
-  sendInitial(obj: KubeObject, rv: number): void {
-    if (this.options.predicate.matches(obj)) {
-      const chunk = this.options.encoder.object('ADDED', obj);
-      this.initialAllowance += Buffer.byteLength(chunk);
-      this.options.sink.send(chunk);
-    }
+  /**
+   * A synthetic ADDED for the initial state; the backlog limit applies only to what comes after it. Returns the
+   * bytes queued for the client, so the initial state can wait for it to read.
+   */
+  sendInitial(obj: KubeObject, rv: number): number {
     this.lastRv = Math.max(this.lastRv, rv);
+    if (this.closed || !this.options.predicate.matches(obj)) return 0;
+    const chunk = this.options.encoder.object('ADDED', obj);
+    this.initialAllowance += Buffer.byteLength(chunk);
+    return this.options.sink.send(chunk);
+  }
+
+  /** From now until `release`, live events are held back: the initial state is still being written. */
+  hold(): void {
+    this.held = [];
+  }
+
+  /** The initial state is written: `first` (the initial-events-end bookmark) goes out, then the held events. */
+  release(first?: () => void): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    this.heldBytes = 0;
+    first?.();
+    this.lastRv = Math.max(this.lastRv, this.heldRv);
+    for (const chunk of held) this.emit(chunk);
+  }
+
+  whenDrained(callback: () => void): void {
+    if (!this.closed) this.options.sink.whenDrained(callback);
   }
 
   /** An event replayed from the log when the watch starts: like the initial state, outside the backlog limit. */
@@ -119,8 +146,10 @@ export class WatchSession {
   }
 
   deliver(event: ChangeEvent): void {
-    if (this.closed || event.rv <= this.lastRv) return;
-    this.lastRv = event.rv;
+    if (this.closed || event.rv <= this.lastRv || event.rv <= this.heldRv) return;
+    // A held event's revision counts only once it is sent, after the initial state it follows.
+    if (this.held) this.heldRv = event.rv;
+    else this.lastRv = event.rv;
     const { predicate } = this.options;
     const now = predicate.matches(event.object);
     if (event.type === 'ADDED') {
@@ -146,6 +175,8 @@ export class WatchSession {
   }
 
   error(status: Status): void {
+    // The client relists after an error: events held behind an unfinished initial state are not wanted.
+    this.held = undefined;
     this.emit(this.options.encoder.control('ERROR', status));
     this.close();
   }
@@ -163,6 +194,16 @@ export class WatchSession {
 
   private emit(chunk: WatchChunk): void {
     if (this.closed) return;
+    if (this.held) {
+      this.held.push(chunk);
+      this.heldBytes += Buffer.byteLength(chunk);
+      if (this.heldBytes > this.options.maxBacklogBytes) {
+        this.held = undefined;
+        this.options.sink.send(this.options.encoder.control('ERROR', TOO_SLOW));
+        this.close();
+      }
+      return;
+    }
     if (this.replaying) this.initialAllowance += Buffer.byteLength(chunk);
     const backlog = this.options.sink.send(chunk);
     if (backlog > this.options.maxBacklogBytes + this.initialAllowance) {

@@ -14,6 +14,7 @@ import type { WatchHub } from '../storage/watch-hub.js';
 import type { ResourceRequest } from './context.js';
 import type { Query } from './query.js';
 import { resolveResource, type ResolvedResource } from './resolve.js';
+import { INITIAL_PACE_BYTES, INITIAL_PAGE_SIZE, streamInitialState } from './watch-initial.js';
 import { jsonWatchEncoder, protobufWatchEncoder, WatchSession, type WatchEncoder, type WatchSink } from './watch-session.js';
 import { watchOptions } from './watch-options.js';
 
@@ -44,6 +45,10 @@ function httpSink(res: ServerResponse): WatchSink {
       res.write(event);
       return res.writableLength;
     },
+    whenDrained(callback) {
+      if (res.writableNeedDrain) res.once('drain', callback);
+      else setImmediate(callback);
+    },
     end() {
       res.end();
       // A client that stopped reading would otherwise keep its backlog alive in the socket forever.
@@ -64,6 +69,15 @@ function wsSink(ws: WebSocket): WatchSink {
       const text = event.endsWith('\n') ? event.slice(0, -1) : event;
       ws.send(base64 ? Buffer.from(text).toString('base64') : text, { binary: ws.protocol === BINARY_PROTOCOL });
       return ws.bufferedAmount;
+    },
+    // ws has no drain event of its own: look at what it still buffers until most of it is gone.
+    whenDrained(callback) {
+      const check = () => {
+        if (ws.readyState !== ws.OPEN) return;
+        if (ws.bufferedAmount <= INITIAL_PACE_BYTES / 2) callback();
+        else setTimeout(check, 10);
+      };
+      check();
     },
     end() {
       ws.close(1000);
@@ -177,8 +191,14 @@ export class WatchServer {
     const rv = options.resourceVersion;
     const initial = options.sendInitialEvents ?? (rv === undefined || rv === '0');
     if (initial) {
-      this.sendState(session, def, namespace);
-      if (options.sendInitialEvents) session.bookmark(this.store.currentRv(), INITIAL_EVENTS_END);
+      session.hold();
+      const rv = streamInitialState(
+        (continueToken) => this.store.list(def, namespace || undefined, { limit: INITIAL_PAGE_SIZE, continue: continueToken }),
+        { get isClosed() { return session.isClosed; }, sendInitial: (obj, at) => session.sendInitial(obj, at),
+          whenDrained: (callback) => session.whenDrained(callback), error: (err) => session.error(err.toStatus()) },
+        (at) => session.release(options.sendInitialEvents ? () => session.bookmark(at, INITIAL_EVENTS_END) : undefined),
+      );
+      session.lastRv = Math.max(session.lastRv, rv);
     } else if (rv !== undefined && !this.replay(session, def.key, namespace, Number(rv))) {
       return session;
     } else {
@@ -202,13 +222,6 @@ export class WatchServer {
       timers[1] = setTimeout(tick, this.config.bookmarkIntervalMs);
     }
     return session;
-  }
-
-  private sendState(session: WatchSession, def: ResolvedResource['def'], namespace: string | undefined): void {
-    const rv = this.store.currentRv();
-    const { items } = this.store.list(def, namespace || undefined, {});
-    for (const item of items) session.sendInitial(item, rv);
-    session.lastRv = rv;
   }
 
   /** Replays the log after `from`; false (after an in-stream 410) when the log no longer reaches back that far. */
