@@ -85,12 +85,6 @@ class InFlight {
   }
 }
 
-/** Runs `fn` once when the response is finished or its connection is gone, whichever comes first. */
-function whenDone(res: ServerResponse, fn: () => void): void {
-  res.once('finish', fn);
-  res.once('close', fn);
-}
-
 function statusResponse(err: ApiError): string {
   const body = JSON.stringify(err.toStatus());
   return `HTTP/1.1 ${err.code} ${err.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
@@ -128,17 +122,28 @@ export function installOverloadProtection(app: FastifyInstance, limits: Overload
   const mutating = new InFlight(limits.maxMutatingRequestsInFlight);
   const responses = new WeakMap<Socket, ServerResponse>();
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  // Callback hooks and one listener per response: these run for every request, so they stay cheap.
+  const exempt = new WeakSet<FastifyRequest>();
+  const timers = new WeakMap<ServerResponse, NodeJS.Timeout>();
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     responses.set(request.raw.socket, reply.raw);
-    if (isProbe(request) || isLongRunning(request)) return;
+    if (isProbe(request) || isLongRunning(request)) {
+      exempt.add(request);
+      return done();
+    }
     const release = (NON_MUTATING_METHODS.has(request.method) ? readOnly : mutating).tryAcquire();
-    if (release) {
-      whenDone(reply.raw, release);
+    if (!release) {
+      // A body still on its way would otherwise be read (and waited for) after the answer; close instead.
+      if (!request.raw.complete) reply.header('Connection', 'close');
+      sendError(reply, tooManyRequests());
       return;
     }
-    // A body still on its way would otherwise be read (and waited for) after the answer; close instead.
-    if (!request.raw.complete) reply.header('Connection', 'close');
-    return sendError(reply, tooManyRequests());
+    // 'close' follows a finished response as well as a lost connection.
+    reply.raw.once('close', () => {
+      release();
+      clearTimeout(timers.get(reply.raw));
+    });
+    done();
   });
 
   if (limits.requestTimeoutMs > 0) {
@@ -150,11 +155,13 @@ export function installOverloadProtection(app: FastifyInstance, limits: Overload
     // read when the server starts listening): keep it well under the timeout.
     (server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval =
       Math.min(30_000, Math.max(100, Math.floor(limits.requestTimeoutMs / 10)));
-    app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (isLongRunning(request)) return;
-      const timer = setTimeout(() => answerLate(reply), limits.requestTimeoutMs);
-      timer.unref();
-      whenDone(reply.raw, () => clearTimeout(timer));
+    app.addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      if (!exempt.has(request) && !reply.raw.writableEnded && !reply.raw.destroyed) {
+        const timer = setTimeout(() => answerLate(reply), limits.requestTimeoutMs);
+        timer.unref();
+        timers.set(reply.raw, timer);
+      }
+      done();
     });
   }
   app.server.removeAllListeners('clientError');
