@@ -119,9 +119,9 @@ export class Store {
 
   /** The stored JSON text of an object, for answers that need not look inside it. */
   getRaw(def: ResourceDef, namespace: string, name: string): string {
-    const row = this.log.get(def.key, namespace, name);
-    if (!row) throw notFound(def, name);
-    return row.body;
+    const body = this.log.getBody(def.key, namespace, name);
+    if (body === undefined) throw notFound(def, name);
+    return body;
   }
 
   tryGet(def: ResourceDef, namespace: string, name: string): KubeObject | undefined {

@@ -61,6 +61,10 @@ export class ObjectLog {
         'SELECT o.namespace, o.name, o.uid, o.rv, e.body FROM objects o JOIN events e ON e.rv = o.rv ' +
           'WHERE o.resource = ? AND o.namespace = ? AND o.name = ?',
       ),
+      // A GET serves the stored text as is: the body alone, as a plain string.
+      getBody: db.prepare<[string, string, string], string>(
+        'SELECT e.body FROM objects o JOIN events e ON e.rv = o.rv WHERE o.resource = ? AND o.namespace = ? AND o.name = ?',
+      ).pluck(),
       insertObject: db.prepare(
         'INSERT INTO objects (resource, namespace, name, uid, rv) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -96,6 +100,10 @@ export class ObjectLog {
 
   get(resource: string, namespace: string, name: string): StoredRow | undefined {
     return this.stmts.get.get(resource, namespace, name);
+  }
+
+  getBody(resource: string, namespace: string, name: string): string | undefined {
+    return this.stmts.getBody.get(resource, namespace, name);
   }
 
   insert(resource: string, namespace: string, name: string, uid: string, rv: number, body: string): void {
