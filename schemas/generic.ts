@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { StringMap, TopLevel } from './meta.js';
+import { EventSeries, EventSource } from './core/event.js';
+import { ObjectReference } from './core/object-reference.js';
+import { NullableTime } from './core/pod-status.js';
 
-/**
- * Kinds mimikube stores without behaviour of its own: their top-level fields are modelled so unknown ones can be
- * reported; the parts modelled as `Loose` are kept exactly as given.
- */
-const Loose = Type.Object({});
+/** Kinds mimikube stores without behaviour of its own: modelled so unknown fields are reported and types checked. */
 
 export const ConfigMap = TopLevel({
   data: Type.Optional(StringMap),
@@ -20,19 +19,19 @@ export const Secret = TopLevel({
   immutable: Type.Optional(Type.Boolean()),
 });
 
-/** events.k8s.io/v1 Event: stored as given until the core/v1 conversion exists. */
+/** events.k8s.io/v1 Event: stored apart from core/v1 events until the conversion exists; its parts typed as theirs. */
 export const EventsV1Event = TopLevel({
-  eventTime: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  series: Type.Optional(Loose),
+  eventTime: Type.Optional(NullableTime),
+  series: Type.Optional(EventSeries),
   reportingController: Type.Optional(Type.String()),
   reportingInstance: Type.Optional(Type.String()),
   action: Type.Optional(Type.String()),
   reason: Type.Optional(Type.String()),
-  regarding: Type.Optional(Loose),
-  related: Type.Optional(Loose),
+  regarding: Type.Optional(ObjectReference),
+  related: Type.Optional(ObjectReference),
   note: Type.Optional(Type.String()),
   type: Type.Optional(Type.String()),
-  deprecatedSource: Type.Optional(Loose),
+  deprecatedSource: Type.Optional(EventSource),
   deprecatedFirstTimestamp: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   deprecatedLastTimestamp: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   deprecatedCount: Type.Optional(Type.Integer()),

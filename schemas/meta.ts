@@ -22,11 +22,16 @@ export function MergeList<T extends TSchema>(item: T, mergeKey: string, options:
   });
 }
 
-export const StringMap = Type.Record(Type.String(), Type.String());
+/**
+ * The key of a map field. `Type.Record(Type.String(), …)` checks only keys matching `^(.*)$`, so a key holding a
+ * newline would escape the value check entirely; Kubernetes map keys may hold anything until validation judges them.
+ */
+export const MapKey = Type.String({ pattern: '^[\\s\\S]*$' });
+export const StringMap = Type.Record(MapKey, Type.String());
 export const Time = Type.String({ format: 'date-time' });
 export const Quantity = Type.Union([Type.String(), Type.Number()]);
 export const IntOrString = Type.Union([Type.Integer(), Type.String()]);
-export const ResourceList = Type.Record(Type.String(), Quantity);
+export const ResourceList = Type.Record(MapKey, Quantity);
 
 export const OwnerReference = Strict({
   apiVersion: Type.String(),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { LabelSelector, MergeList, ResourceList, Strict, Time, TopLevel } from '../meta.js';
+import { LabelSelector, MapKey, MergeList, ResourceList, Strict, Time, TopLevel } from '../meta.js';
 import { AtomicList } from './container.js';
 
 /**
@@ -47,7 +47,7 @@ export const PersistentVolumeClaimStatus = Strict({
   capacity: Type.Optional(ResourceList),
   conditions: Type.Optional(MergeList(PersistentVolumeClaimCondition, 'type')),
   allocatedResources: Type.Optional(ResourceList),
-  allocatedResourceStatuses: Type.Optional(Type.Record(Type.String(), Type.String(), { 'x-kubernetes-map-type': 'granular' })),
+  allocatedResourceStatuses: Type.Optional(Type.Record(MapKey, Type.String(), { 'x-kubernetes-map-type': 'granular' })),
   currentVolumeAttributesClassName: Str(),
   modifyVolumeStatus: Type.Optional(ModifyVolumeStatus),
 });

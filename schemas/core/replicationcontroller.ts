@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { MergeList, Strict, Time, TopLevel } from '../meta.js';
+import { MapKey, MergeList, Strict, Time, TopLevel } from '../meta.js';
 import { PodTemplateSpec } from './pod.js';
 
 /** core/v1 ReplicationController. Go decodes absent fields to their zero values, so nothing below is required. */
@@ -7,7 +7,7 @@ import { PodTemplateSpec } from './pod.js';
 export const ReplicationControllerSpec = Strict({
   replicas: Type.Optional(Type.Integer()),
   minReadySeconds: Type.Optional(Type.Integer()),
-  selector: Type.Optional(Type.Record(Type.String(), Type.String(), { 'x-kubernetes-map-type': 'atomic' })),
+  selector: Type.Optional(Type.Record(MapKey, Type.String(), { 'x-kubernetes-map-type': 'atomic' })),
   template: Type.Optional(PodTemplateSpec),
 });
 export type ReplicationControllerSpec = Static<typeof ReplicationControllerSpec>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Strict, Time, TopLevel } from '../meta.js';
+import { MapKey, Strict, Time, TopLevel } from '../meta.js';
 import { AtomicList } from './container.js';
 
 /** core/v1 Service (v1.32). Go decodes absent fields to their zero values, so nothing below is required on input. */
@@ -34,7 +34,7 @@ export const ServiceSpec = Strict({
     }),
   ),
   selector: Type.Optional(
-    Type.Record(Type.String(), Type.String(), { 'x-kubernetes-map-type': 'atomic', description: 'Labels of the pods the service routes to.' }),
+    Type.Record(MapKey, Type.String(), { 'x-kubernetes-map-type': 'atomic', description: 'Labels of the pods the service routes to.' }),
   ),
   clusterIP: Str('The virtual IP, allocated when unset; "None" makes a headless service.'),
   clusterIPs: Type.Optional(AtomicList(Type.String())),

@@ -4,7 +4,7 @@ import { ApiError, badRequest, unsupportedMediaType } from '../errors.js';
 import { decodeProtobufBody } from '../protobuf/body.js';
 import { PROTOBUF_MEDIA_TYPE, protobufCodec, type KindRef } from '../protobuf/index.js';
 import { PATCH_CONTENT_TYPES, type PatchType } from '../registry/patch/apply.js';
-import { noteDuplicateFields, noteDuplicateYamlKeys } from '../registry/duplicate-fields.js';
+import { assertJsonDepth, noteDuplicateFields, noteDuplicateYamlKeys } from '../registry/duplicate-fields.js';
 import { isPlainObject } from '../registry/json-value.js';
 import { warningHeaderValues } from './warning-header.js';
 import { toJson } from '../registry/serialized.js';
@@ -158,7 +158,9 @@ export function decodePatchBody(request: FastifyRequest): { patchType: PatchType
   if (!patchType) throw unsupportedMediaType(type || '(none)');
   const text = bodyBytes(request).toString('utf8');
   if (text.trim() === '') throw badRequest(EMPTY_BODY);
-  return { patchType, patch: patchType === 'apply' ? parseYaml(text) : parseJson(text) };
+  const patch = patchType === 'apply' ? parseYaml(text) : parseJson(text);
+  assertJsonDepth(patch);
+  return { patchType, patch };
 }
 
 /**

@@ -67,6 +67,11 @@ function keyTokens(text: string): number {
 /** Go's JSON decoder refuses documents nested deeper than this; deeper ones would also overflow our recursion. */
 const MAX_DEPTH = 10_000;
 
+/** Refuses a parsed document nested deeper than upstream's decoder allows (patch documents, say). */
+export function assertJsonDepth(value: unknown): void {
+  keysIn(value);
+}
+
 /** The keys of a parsed body, counted without recursion; a body nested deeper than upstream allows is refused. */
 function keysIn(root: unknown): number {
   let count = 0;
