@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
-import { generate } from 'selfsigned';
 
 /** A serving key pair; `ca` is the certificate clients should trust for it (what a kubeconfig embeds). */
 export interface ServingCertificate {
@@ -44,6 +43,8 @@ export function certificateCovers(pem: string, host: string, now: number): boole
  * certificate file holds the serving certificate followed by the CA, as upstream writes it.
  */
 export async function generateServingCertificate(host: string, now: Date): Promise<ServingCertificate> {
+  // Loaded only here: the certificate library and its dependencies would otherwise slow every start without TLS.
+  const { generate } = await import('selfsigned');
   const stamp = Math.floor(now.getTime() / 1000);
   const name = WILDCARD_HOSTS.has(host) ? hostname() : host;
   const notAfterDate = new Date(now.getTime() + VALIDITY_DAYS * 86_400_000);
