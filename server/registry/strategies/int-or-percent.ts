@@ -17,7 +17,8 @@ const ATOI_RE = /^[+-]?[0-9]+$/;
 /** Upstream's ValidatePositiveIntOrPercent. */
 export function validatePositiveIntOrPercent(value: IntOrPercent, path: string): FieldError[] {
   if (typeof value === 'string') return PERCENT_RE.test(value) ? [] : [invalid(path, value, PERCENT_MSG)];
-  return validateNonnegative(value, path);
+  if (value === undefined || Number.isInteger(value)) return validateNonnegative(value, path);
+  return [invalid(path, value, "must be an integer or percentage (e.g '5%')")];
 }
 
 function percentValue(value: IntOrPercent): number | undefined {
