@@ -45,17 +45,21 @@ export class Api {
   }
 }
 
+/** Reads a node client response whole, JSON decoded like Api's. */
+function readResponse(res: http.IncomingMessage, resolve: (response: ApiResponse) => void): void {
+  let text = '';
+  res.setEncoding('utf8').on('data', (c: string) => (text += c));
+  res.on('end', () => {
+    const parsed = (res.headers['content-type'] ?? '').includes('json') && text ? JSON.parse(text) : text;
+    resolve({ status: res.statusCode ?? 0, headers: new Headers(res.headers as Record<string, string>), text, body: parsed });
+  });
+}
+
 /** A request exactly as given, with no headers added (fetch would add a Content-Type to any body). */
 export function rawRequest(url: string, method: string, body: string, headers: Record<string, string> = {}): Promise<ApiResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: { accept: 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c));
-      res.on('end', () => {
-        const parsed = (res.headers['content-type'] ?? '').includes('json') && text ? JSON.parse(text) : text;
-        resolve({ status: res.statusCode ?? 0, headers: new Headers(res.headers as Record<string, string>), text, body: parsed });
-      });
-    });
+    const options = { method, headers: { accept: 'application/json', 'content-length': Buffer.byteLength(body), ...headers } };
+    const req = http.request(url, options, (res) => readResponse(res, resolve));
     req.on('error', reject);
     req.end(body);
   });
@@ -71,14 +75,7 @@ export interface TlsClient {
 /** One request over HTTPS with node's own client (fetch cannot be given a CA), JSON decoded like Api's. */
 export function tlsRequest(url: string, method: string, tls: TlsClient, headers: Record<string, string> = {}, body?: string): Promise<ApiResponse> {
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, ...tls, headers: { accept: 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c));
-      res.on('end', () => {
-        const parsed = (res.headers['content-type'] ?? '').includes('json') && text ? JSON.parse(text) : text;
-        resolve({ status: res.statusCode ?? 0, headers: new Headers(res.headers as Record<string, string>), text, body: parsed });
-      });
-    });
+    const req = https.request(url, { method, ...tls, headers: { accept: 'application/json', ...headers } }, (res) => readResponse(res, resolve));
     req.on('error', reject);
     req.end(body);
   });

@@ -213,7 +213,7 @@ describe('request timeout on a bare Fastify instance', () => {
   });
 });
 
-/** The real HTTP surface on :memory:, protected as the server will be: installed after buildApp's routes. */
+/** The real HTTP surface on :memory:, protected as the server is: buildApp installs the limits after its routes. */
 async function realApp(t: Context, limits: Partial<OverloadLimits>) {
   const db = openDatabase({ path: ':memory:' });
   const table = resourceTable();
@@ -221,8 +221,9 @@ async function realApp(t: Context, limits: Partial<OverloadLimits>) {
   const store = new Store(db, hub, systemClock, { groupCommit: true });
   ensureSystemObjects(store, table);
   const watches = new WatchServer(store, hub, table, DEFAULT_WATCH_CONFIG, systemClock);
-  const app = buildApp({ store, table, watches, kubeVersion: 'v1.32.4', clock: systemClock, logger: false });
-  installOverloadProtection(app, { ...NO_LIMITS, ...limits });
+  const app = buildApp({
+    store, table, watches, kubeVersion: 'v1.32.4', clock: systemClock, logger: false, overload: { ...NO_LIMITS, ...limits },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   t.after(async () => {
     watches.closeAll();
