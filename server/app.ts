@@ -14,6 +14,7 @@ import { installMetricsRoute } from './http/metrics.js';
 import { DEFAULT_OVERLOAD_LIMITS, installOverloadProtection, type OverloadLimits } from './http/overload.js';
 import { sendError } from './http/negotiate.js';
 import { installResourceRoutes } from './http/resource-routes.js';
+import type { CreatePrechecks } from './precheck/pool.js';
 import type { WatchServer } from './http/watch.js';
 
 /** Upstream's request body limit (3 MiB); objects themselves are limited further by the store. */
@@ -33,6 +34,8 @@ export interface AppDeps {
   /** Serve HTTPS; with clientCa, client certificates are requested and verified against it. */
   https?: { cert: string; key: string; clientCa?: string };
   overload?: OverloadLimits;
+  /** Validation workers for create bodies. */
+  prechecks?: CreatePrechecks;
 }
 
 /**
@@ -164,10 +167,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     watches: () => deps.watches.activeCount,
     hubSubscribers: deps.hubSubscribers ?? (() => 0),
     resourceVersion: () => deps.store.currentRv(),
+    prechecks: () => deps.prechecks?.counts,
   });
   installDiscoveryRoutes(app, deps.table);
   installOpenApiRoutes(app, deps.table, deps.kubeVersion);
-  installResourceRoutes(app, deps.table, { store: deps.store, watches: deps.watches, clock: deps.clock });
+  installResourceRoutes(app, deps.table, { store: deps.store, watches: deps.watches, clock: deps.clock, prechecks: deps.prechecks });
   app.server.on('upgrade', (request, socket, head) => {
     const refused = guarded ? admitRequest(access, request) : undefined;
     if (refused) return refuseUpgrade(socket, refused);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSecurityFlags, SECURITY_FLAGS, SECURITY_USAGE } from './auth/cli-flags.js';
@@ -22,6 +23,9 @@ Flags (each also read from the environment variable shown):
                         default 50000)
   --kube-version <v>    Kubernetes version to report (MIMIKUBE_KUBE_VERSION, default v1.32.4)
   --log-level <level>   silent, error, warn, info or debug (MIMIKUBE_LOG_LEVEL, default info)
+  --validation-workers <n>
+                        threads that decode and validate create bodies beside the request thread
+                        (MIMIKUBE_VALIDATION_WORKERS, default 1 when the machine has 2 or more cores, else 0)
   -h, --help            print this help
 
 Simulated cluster:
@@ -76,6 +80,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
         'event-window': { type: 'string' },
         'kube-version': { type: 'string' },
         'log-level': { type: 'string' },
+        'validation-workers': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         nodes: { type: 'string' },
         'node-labels': { type: 'string' },
@@ -156,6 +161,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
       eventWindow: integer('event-window', pick('event-window', 'MIMIKUBE_EVENT_WINDOW')),
       kubeVersion,
       logLevel,
+      validationWorkers: integer('validation-workers', pick('validation-workers', 'MIMIKUBE_VALIDATION_WORKERS')) ?? (availableParallelism() > 1 ? 1 : 0),
     },
   };
 }

@@ -10,6 +10,7 @@ import { scheduleCompaction } from './compaction.js';
 import { DEFAULT_WATCH_CONFIG, WatchServer, type WatchConfig } from './http/watch.js';
 import { kubeconfigFor } from './kubeconfig.js';
 import { Store } from './registry/store.js';
+import { CreatePrechecks } from './precheck/pool.js';
 import { DEFAULT_OVERLOAD_LIMITS, type OverloadLimits } from './http/overload.js';
 import { startCheckpointer } from './storage/checkpointer.js';
 import { openDatabase, type Durability } from './storage/db.js';
@@ -58,6 +59,11 @@ export interface ServerOptions {
   overload?: Partial<OverloadLimits>;
   /** Write the URL and CA here once listening, for `mimikube kubeconfig`; removed again on close. */
   connectionFile?: string;
+  /**
+   * Worker threads that decode and validate create bodies beside the request thread (default 0: all on the request
+   * thread). The CLI runs one when the machine has a core to spare.
+   */
+  validationWorkers?: number;
 }
 
 export interface RunningServer {
@@ -98,6 +104,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   ensureSimulatedNodes(store, table, options.simulation?.nodes ?? 0, options.simulation?.nodeLabels);
   const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const watches = new WatchServer(store, hub, table, { ...DEFAULT_WATCH_CONFIG, ...options.watch }, clock);
+  const prechecks = options.validationWorkers ? new CreatePrechecks(options.validationWorkers) : undefined;
   const app = buildApp({
     store,
     table,
@@ -108,6 +115,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     access: access.control,
     https: tls && { cert: tls.cert, key: tls.key, clientCa: tls.clientCa },
     overload: overloadLimits(options.overload),
+    prechecks,
     hubSubscribers: () => hub.subscriberCount(),
     healthChecks: [
       { name: 'ping', check: () => true },
@@ -127,6 +135,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   } catch (err) {
     stopCompaction();
     access.stop();
+    await prechecks?.stop();
     await checkpointer?.stop();
     db.close();
     throw err;
@@ -165,6 +174,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         watches.closeAll();
         hub.close();
         await app.close();
+        await prechecks?.stop();
         store.flush();
         await checkpointer?.stop();
         db.close();

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
+import type { CreatePrechecks } from '../precheck/pool.js';
 import type { Store } from '../registry/store.js';
 import type { Query } from './query.js';
 import type { ResolvedResource } from './resolve.js';
@@ -16,4 +17,6 @@ export interface HandlerDeps {
   store: Store;
   watches: WatchServer;
   clock: Clock;
+  /** Validation workers for create bodies, when the server runs any. */
+  prechecks?: CreatePrechecks;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { PrecheckCounts } from '../precheck/pool.js';
 
 export interface MetricSources {
   /** Watch requests being served (HTTP and WebSocket). */
@@ -7,6 +8,19 @@ export interface MetricSources {
   hubSubscribers(): number;
   /** The newest committed resourceVersion. */
   resourceVersion(): number;
+  /** What the validation workers did with create bodies; undefined without workers. */
+  prechecks?(): PrecheckCounts | undefined;
+}
+
+function precheckLines(counts: PrecheckCounts | undefined): string[] {
+  if (!counts) return [];
+  return [
+    '# HELP mimikube_create_prechecks_total Create bodies by what the validation workers did with them.',
+    '# TYPE mimikube_create_prechecks_total counter',
+    `mimikube_create_prechecks_total{result="passed"} ${counts.passed}`,
+    `mimikube_create_prechecks_total{result="declined"} ${counts.declined}`,
+    `mimikube_create_prechecks_total{result="unavailable"} ${counts.unavailable}`,
+  ];
 }
 
 /**
@@ -25,6 +39,7 @@ export function installMetricsRoute(app: FastifyInstance, sources: MetricSources
       '# HELP mimikube_resource_version The newest committed resourceVersion.',
       '# TYPE mimikube_resource_version gauge',
       `mimikube_resource_version ${sources.resourceVersion()}`,
+      ...precheckLines(sources.prechecks?.()),
     ];
     return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });

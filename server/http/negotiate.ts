@@ -91,7 +91,7 @@ function jsonSyntaxError(err: Error): string {
 }
 
 /** An object body's JSON, with any duplicate fields noted for fieldValidation to judge. */
-function parseObjectJson(text: string): unknown {
+export function parseObjectJson(text: string): unknown {
   const value = parseJson(text);
   noteDuplicateFields(value, text);
   return value;
@@ -150,6 +150,14 @@ export function decodeObjectBody(request: FastifyRequest, into: KindRef): unknow
   if (type === '' || type === 'application/json' || type === '*/*') return parseObjectJson(text);
   if (type === 'application/yaml' || type === 'application/x-yaml' || type === 'text/yaml') return parseYaml(text);
   throw unsupportedMediaType(type);
+}
+
+/** The text of a JSON object body (what a validation worker can check); undefined for other bodies. */
+export function jsonBodyText(request: FastifyRequest): string | undefined {
+  const type = mediaType(request.headers['content-type']);
+  if (type !== '' && type !== 'application/json' && type !== '*/*') return undefined;
+  const text = bodyBytes(request).toString('utf8');
+  return text.trim() === '' ? undefined : text;
 }
 
 export function decodePatchBody(request: FastifyRequest): { patchType: PatchType; patch: unknown } {

@@ -5,19 +5,23 @@ import { documentOrder, duplicateFieldsOf, strictDecodingProblems } from './dupl
 import type { FieldValidation } from './options.js';
 import type { ResourceDef } from './resource.js';
 import { isPlainObject } from './json-value.js';
+import { PrecheckedBody } from './prechecked-body.js';
 
 /**
  * Turns a decoded request body into an object of the resource's kind, the checks upstream's decoder and request
  * handlers make before any strategy runs: an object of this kind and version, in the URL's namespace (and under the
  * URL's name, for updates), with unknown fields dropped, reported or refused per fieldValidation, and well typed.
+ * A PrecheckedBody has had the field and type checks made already, by a validation worker.
  */
 export function objectFromBody(
   def: ResourceDef,
-  body: unknown,
+  given: unknown,
   target: { namespace: string; name?: string },
   fieldValidation: FieldValidation,
   warnings: string[],
 ): KubeObject {
+  const prechecked = given instanceof PrecheckedBody;
+  const body = prechecked ? given.value : given;
   if (!isPlainObject(body)) {
     throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: the body must be a JSON object`);
   }
@@ -32,18 +36,9 @@ export function objectFromBody(
         `the kind in the data does not match the resource ${def.key}`,
     );
   }
-  const duplicates = duplicateFieldsOf(body);
-  const order = duplicates.paths.length > 0 ? documentOrder(body) : new Map<string, number>();
-  const unknown = pruneUnknownFields(def.schema, body);
-  if (unknown.length > 0 || duplicates.paths.length > 0 || duplicates.yamlMessages.length > 0) {
-    const problems = strictDecodingProblems(unknown, duplicates, order);
-    if (fieldValidation === 'Strict') {
-      throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: strict decoding error: ${problems.join(', ')}`);
-    }
-    if (fieldValidation === 'Warn') warnings.push(...problems);
-  }
+  if (!prechecked) checkFields(def, body, fieldValidation, warnings);
   if (body.metadata === undefined) body.metadata = {};
-  assertWellTyped(def, body);
+  if (!prechecked) assertWellTyped(def, body);
   const obj = body as KubeObject;
   obj.apiVersion = def.apiVersion;
   obj.kind = def.kind;
@@ -63,6 +58,19 @@ export function objectFromBody(
     );
   }
   return obj;
+}
+
+/** Unknown fields are dropped, and with duplicate ones reported or refused as fieldValidation says. */
+function checkFields(def: ResourceDef, body: Record<string, unknown>, fieldValidation: FieldValidation, warnings: string[]): void {
+  const duplicates = duplicateFieldsOf(body);
+  const order = duplicates.paths.length > 0 ? documentOrder(body) : new Map<string, number>();
+  const unknown = pruneUnknownFields(def.schema, body);
+  if (unknown.length === 0 && duplicates.paths.length === 0 && duplicates.yamlMessages.length === 0) return;
+  const problems = strictDecodingProblems(unknown, duplicates, order);
+  if (fieldValidation === 'Strict') {
+    throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: strict decoding error: ${problems.join(', ')}`);
+  }
+  if (fieldValidation === 'Warn') warnings.push(...problems);
 }
 
 /** The canonical field order upstream serialises in: kind, apiVersion, metadata, then the rest. */

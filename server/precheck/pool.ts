@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../package-root.js';
+import type { ResourceDef } from '../registry/resource.js';
+import type { PrecheckRequest, WorkerMessage } from './messages.js';
+
+/** Bodies waiting for a worker beyond this are checked on the request thread: a stuck worker never holds up creates. */
+const MAX_PENDING = 1024;
+
+export interface PrecheckCounts {
+  /** Bodies a worker found valid: the request thread skipped their checks. */
+  passed: number;
+  /** Bodies a worker did not pass: the request thread checked them itself. */
+  declined: number;
+  /** Bodies no worker was ready for. */
+  unavailable: number;
+}
+
+interface WorkerSlot {
+  worker: Worker;
+  ready: boolean;
+  pending: Map<number, (pass: boolean) => void>;
+}
+
+/** Where the compiled worker lives: beside this module in dist/, whether the server runs from dist/ or the bundle. */
+export function precheckWorkerFile(): string {
+  return join(packageRoot(), 'dist', 'server', 'precheck', 'worker.js');
+}
+
+/**
+ * Validation workers for create bodies. Decoding and validating a pod is most of what a create costs on the one
+ * request thread; workers do it on the machine's other cores, and the request thread then skips what they have
+ * already checked. Requests of one event-loop turn go to a worker as one message. Until a worker is ready, when one
+ * fails, or when too many bodies wait, the request thread does the work itself, as it does without workers.
+ */
+export class CreatePrechecks {
+  readonly counts: PrecheckCounts = { passed: 0, declined: 0, unavailable: 0 };
+  private readonly slots: WorkerSlot[] = [];
+  private queue: PrecheckRequest[] = [];
+  private resolvers: Array<(pass: boolean) => void> = [];
+  private nextId = 1;
+  private pending = 0;
+  private stopped = false;
+
+  constructor(workers: number, file = precheckWorkerFile()) {
+    if (!existsSync(file)) return;
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn(file));
+  }
+
+  /** Whether `text` passes a create's checks; undefined when no worker can answer (check on this thread). */
+  check(def: ResourceDef, namespace: string, text: string): Promise<boolean> | undefined {
+    if (this.pending >= MAX_PENDING || !this.slots.some((slot) => slot.ready)) {
+      this.counts.unavailable++;
+      return undefined;
+    }
+    const id = this.nextId++;
+    this.pending++;
+    if (this.queue.length === 0) setImmediate(() => this.dispatch());
+    this.queue.push({ id, apiVersion: def.apiVersion, kind: def.kind, namespace, text });
+    return new Promise((resolve) => this.resolvers.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    for (const slot of this.slots) this.fail(slot);
+    this.dispatch();
+  }
+
+  private spawn(file: string): WorkerSlot {
+    const slot: WorkerSlot = { worker: new Worker(file), ready: false, pending: new Map() };
+    slot.worker.unref();
+    slot.worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        slot.ready = !this.stopped;
+        return;
+      }
+      this.settle(slot, message.passed, true);
+      this.settle(slot, message.declined, false);
+    });
+    slot.worker.on('error', () => this.fail(slot));
+    slot.worker.on('exit', () => this.fail(slot));
+    return slot;
+  }
+
+  /** Shares this turn's bodies out among the ready workers, one message each. */
+  private dispatch(): void {
+    const batch = this.queue;
+    const resolvers = this.resolvers;
+    this.queue = [];
+    this.resolvers = [];
+    if (batch.length === 0) return;
+    const ready = this.slots.filter((slot) => slot.ready);
+    if (ready.length === 0) {
+      this.pending -= batch.length;
+      this.counts.declined += batch.length;
+      for (const resolve of resolvers) resolve(false);
+      return;
+    }
+    const shares: PrecheckRequest[][] = ready.map(() => []);
+    batch.forEach((request, i) => {
+      const slot = i % ready.length;
+      ready[slot].pending.set(request.id, resolvers[i]);
+      shares[slot].push(request);
+    });
+    ready.forEach((slot, i) => {
+      if (shares[i].length > 0) slot.worker.postMessage(shares[i]);
+    });
+  }
+
+  private settle(slot: WorkerSlot, ids: number[], pass: boolean): void {
+    for (const id of ids) {
+      const resolve = slot.pending.get(id);
+      if (!resolve) continue;
+      slot.pending.delete(id);
+      this.pending--;
+      if (pass) this.counts.passed++;
+      else this.counts.declined++;
+      resolve(pass);
+    }
+  }
+
+  /** A worker that failed or exited answers no more: what it still held is checked on the request thread. */
+  private fail(slot: WorkerSlot): void {
+    slot.ready = false;
+    this.settle(slot, [...slot.pending.keys()], false);
+  }
+}
