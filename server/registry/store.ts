@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { KubeObject } from '../../schemas/meta.js';
-import { formatTime, type Clock } from '../clock.js';
-import { ApiError, alreadyExists, conflict, entityTooLarge, forbidden, notFound, OBJECT_MODIFIED } from '../errors.js';
+import type { Clock } from '../clock.js';
+import { ApiError, alreadyExists, conflict, entityTooLarge, notFound, OBJECT_MODIFIED } from '../errors.js';
 import { ObjectLog, type StoredRow } from '../storage/log.js';
 import { rememberJson } from './serialized.js';
 import { Transactions } from './transactions.js';
@@ -12,14 +12,15 @@ import { listObjects, type ListResult } from './list.js';
 import type { DeleteOptions, ListOptions, WriteOptions } from './options.js';
 import { applyPatch, type PatchType } from './patch/apply.js';
 import type { ResourceDef } from './resource.js';
-import { generateName, newUid } from './object-names.js';
-import { validateObjectMeta } from './validation/object-meta.js';
-import { assertValid, prepareStatusUpdate, prepareUpdate } from './update-rules.js';
+import { generateName } from './object-names.js';
+import { prepareCreate, validateCreate } from './create-rules.js';
+import { NamespaceGate } from './namespace-gate.js';
+import { PrecheckedBody } from './prechecked-body.js';
+import { prepareStatusUpdate, prepareUpdate } from './update-rules.js';
 
 /** Upstream's etcd refuses values over 1.5 MiB; the apiserver answers the client with an error, so do we. */
 const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
 const GENERATE_NAME_ATTEMPTS = 8;
-const NAMESPACES = 'namespaces';
 
 export interface UpdateResult {
   object: KubeObject;
@@ -40,6 +41,7 @@ function clone<T>(value: T): T {
  */
 export class Store {
   readonly log: ObjectLog;
+  private readonly namespaces: NamespaceGate;
   private rv: number;
   private pending: ChangeEvent[] = [];
   private depth = 0;
@@ -54,6 +56,7 @@ export class Store {
     options: { groupCommit?: boolean } = {},
   ) {
     this.log = new ObjectLog(db);
+    this.namespaces = new NamespaceGate(this.log);
     this.rv = this.log.lastRv();
     this.committedRv = this.rv;
     this.transactions = new Transactions(db, options.groupCommit ?? false, {
@@ -66,6 +69,7 @@ export class Store {
       lost: () => {
         this.rv = this.committedRv;
         this.pending = [];
+        this.namespaces.forget();
       },
     });
   }
@@ -112,6 +116,7 @@ export class Store {
   }
 
   get(def: ResourceDef, namespace: string, name: string): KubeObject {
+    this.transactions.beginRead();
     const row = this.log.get(def.key, namespace, name);
     if (!row) throw notFound(def, name);
     return JSON.parse(row.body) as KubeObject;
@@ -119,57 +124,53 @@ export class Store {
 
   /** The stored JSON text of an object, for answers that need not look inside it. */
   getRaw(def: ResourceDef, namespace: string, name: string): string {
+    this.transactions.beginRead();
     const body = this.log.getBody(def.key, namespace, name);
     if (body === undefined) throw notFound(def, name);
     return body;
   }
 
   tryGet(def: ResourceDef, namespace: string, name: string): KubeObject | undefined {
+    this.transactions.beginRead();
     const row = this.log.get(def.key, namespace, name);
     return row ? (JSON.parse(row.body) as KubeObject) : undefined;
   }
 
   list(def: ResourceDef, namespace: string | undefined, options: ListOptions): ListResult {
+    this.transactions.beginRead();
     return listObjects(this.log, def, namespace, options, this.rv);
   }
 
   create(def: ResourceDef, namespace: string, body: unknown, options: WriteOptions = {}): KubeObject {
     const obj = objectFromBody(def, body, { namespace }, options.fieldValidation ?? 'Warn', options.warnings ?? []);
-    return this.createObject(def, obj, options);
+    return this.createObject(def, obj, options, body instanceof PrecheckedBody);
   }
 
-  /** Create for a decoded object (used by create-on-update and apply); the object is consumed. */
-  createObject(def: ResourceDef, obj: KubeObject, options: WriteOptions): KubeObject {
+  /**
+   * Create for a decoded object (used by create-on-update and apply); the object is consumed. `validated`: a
+   * validation worker has already found it valid (see PrecheckedBody).
+   */
+  createObject(def: ResourceDef, obj: KubeObject, options: WriteOptions, validated = false): KubeObject {
     const meta = obj.metadata;
     const ns = meta.namespace ?? '';
-    def.strategy.applyDefaults?.(obj);
-    meta.uid = newUid();
-    meta.creationTimestamp = formatTime(this.clock.now());
-    delete meta.resourceVersion;
-    delete meta.deletionTimestamp;
-    delete meta.deletionGracePeriodSeconds;
-    delete meta.selfLink;
-    if (def.tracksGeneration) meta.generation = 1;
-    else delete meta.generation;
-    const generated = !meta.name && !!meta.generateName;
-    if (generated) meta.name = generateName(meta.generateName!);
-    def.strategy.prepareForCreate?.(obj);
-    assertValid(def, obj, [
-      ...validateObjectMeta(meta, { namespaced: def.namespaced, nameRule: def.strategy.nameRule ?? 'subdomain' }),
-      ...(def.strategy.validate?.(obj) ?? []),
-    ]);
+    const generated = prepareCreate(def, obj, this.clock.now());
+    if (!validated) validateCreate(def, obj);
     const out = canonical(obj);
+    const nameTaken = (attempt: number) => {
+      if (!generated || attempt >= GENERATE_NAME_ATTEMPTS) throw alreadyExists(def, meta.name!);
+      meta.name = generateName(meta.generateName!);
+    };
     return this.write(() => {
-      if (def.namespaced) this.assertNamespaceOpen(def, ns, meta.name!);
-      for (let attempt = 0; this.log.get(def.key, ns, meta.name!); attempt++) {
-        if (!generated || attempt >= GENERATE_NAME_ATTEMPTS) throw alreadyExists(def, meta.name!);
-        meta.name = generateName(meta.generateName!);
+      if (def.namespaced) this.namespaces.assertOpen(def, ns, meta.name!);
+      if (options.dryRun) {
+        for (let attempt = 0; this.log.get(def.key, ns, meta.name!); attempt++) nameTaken(attempt);
+        return out;
       }
-      if (options.dryRun) return out;
       const rv = this.nextRv();
       meta.resourceVersion = String(rv);
-      const text = this.serialize(def, out);
-      this.log.insert(def.key, ns, meta.name!, meta.uid!, rv, text);
+      for (let attempt = 0; !this.log.insert(def.key, ns, meta.name!, meta.uid!, rv, this.serialize(def, out)); attempt++) {
+        nameTaken(attempt);
+      }
       this.pending.push({ type: 'ADDED', rv, resource: def.key, namespace: ns, name: meta.name!, object: out });
       return out;
     });
@@ -338,21 +339,6 @@ export class Store {
     return !!obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0 &&
       (!def.gracefulDeletion || obj.metadata.deletionGracePeriodSeconds === 0) && !def.strategy.beginDeletion?.(obj);
   }
-
-  private assertNamespaceOpen(def: ResourceDef, namespace: string, name: string): void {
-    const row = this.log.get(NAMESPACES, '', namespace);
-    if (!row) throw notFound({ group: '', resource: NAMESPACES }, namespace);
-    // Every create in a namespace reads it: skip parsing the common case, a namespace not being deleted.
-    if (!row.body.includes('"deletionTimestamp"') && !row.body.includes('"Terminating"')) return;
-    const ns = JSON.parse(row.body) as KubeObject & { status?: { phase?: string } };
-    if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') {
-      const err = forbidden(def, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
-      err.details!.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }];
-      throw err;
-    }
-  }
-
-
 
   private serialize(def: ResourceDef, obj: KubeObject): string {
     const text = JSON.stringify(obj);

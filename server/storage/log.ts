@@ -54,6 +54,7 @@ function keyFilter(query: PageQuery, alias: string): string {
 export class ObjectLog {
   private readonly stmts;
   private readonly statementCache = new Map<string, Database.Statement>();
+  private readonly writes = new Map<string, number>();
 
   constructor(private readonly db: Database.Database) {
     this.stmts = {
@@ -106,20 +107,42 @@ export class ObjectLog {
     return this.stmts.getBody.get(resource, namespace, name);
   }
 
-  insert(resource: string, namespace: string, name: string, uid: string, rv: number, body: string): void {
+  /** How many writes this log has made to `resource`'s objects: lets a cache of them know it is stale. */
+  writeCount(resource: string): number {
+    return this.writes.get(resource) ?? 0;
+  }
+
+  /**
+   * Stores a new object; false, with nothing written, when one of that name exists already. Asking the primary key
+   * instead of reading first saves every create a lookup.
+   */
+  insert(resource: string, namespace: string, name: string, uid: string, rv: number, body: string): boolean {
+    try {
+      this.stmts.insertObject.run(resource, namespace, name, uid, rv);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
+      throw err;
+    }
     this.stmts.appendEvent.run(rv, resource, namespace, name, 'ADDED', body, null);
-    this.stmts.insertObject.run(resource, namespace, name, uid, rv);
+    this.noteWrite(resource);
+    return true;
   }
 
   update(resource: string, row: StoredRow, rv: number, body: string): void {
     this.stmts.appendEvent.run(rv, resource, row.namespace, row.name, 'MODIFIED', body, row.body);
     this.stmts.updateObject.run(row.uid, rv, resource, row.namespace, row.name);
+    this.noteWrite(resource);
   }
 
   /** `body` is the last state, stamped with the deletion's resourceVersion, as watchers receive it. */
   remove(resource: string, row: StoredRow, rv: number, body: string): void {
     this.stmts.appendEvent.run(rv, resource, row.namespace, row.name, 'DELETED', body, row.body);
     this.stmts.deleteObject.run(resource, row.namespace, row.name);
+    this.noteWrite(resource);
+  }
+
+  private noteWrite(resource: string): void {
+    this.writes.set(resource, this.writeCount(resource) + 1);
   }
 
   /**
@@ -139,15 +162,15 @@ export class ObjectLog {
       return this.prepared(sql).all(params) as PageRow[];
     }
     params.atRv = query.atRv;
+    // Objects changed since: their first change after the revision, found by scanning the resource's log from it.
     const sql = `
       SELECT namespace, name, body FROM (
         SELECT o.namespace, o.name, ev.body FROM objects o JOIN events ev ON ev.rv = o.rv
         WHERE ${keyFilter(query, 'o')} AND o.rv <= @atRv
         UNION ALL
         SELECT e.namespace, e.name, e.prev_body AS body FROM events e
-        WHERE ${keyFilter(query, 'e')} AND e.rv > @atRv AND e.type != 'ADDED'
-          AND e.rv = (SELECT min(f.rv) FROM events f
-                      WHERE f.resource = e.resource AND f.namespace = e.namespace AND f.name = e.name AND f.rv > @atRv)
+        WHERE e.type != 'ADDED' AND e.rv IN (
+          SELECT min(f.rv) FROM events f WHERE ${keyFilter(query, 'f')} AND f.rv > @atRv GROUP BY f.namespace, f.name)
       ) ORDER BY namespace, name LIMIT @limit`;
     return this.prepared(sql).all(params) as PageRow[];
   }

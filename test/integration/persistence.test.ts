@@ -112,3 +112,44 @@ test('migration 2 keeps the bodies of objects whose log entries were compacted a
   const list = (await api.get('/api/v1/namespaces/default/configmaps')).body.items.map((i: any) => i.metadata.name);
   assert.deepEqual(list, ['new', 'old']);
 });
+
+test('migration 3 keeps every object and the log, and lists at an older revision still read the log', async (t) => {
+  const db = tempDb(t);
+  const first = await startServer({ port: 0, db, controllers: false });
+  const api1 = new Api(first.url);
+  for (const name of ['a', 'b', 'c']) {
+    assert.equal((await api1.post('/api/v1/namespaces/default/configmaps', { metadata: { name }, data: { v: '1' } })).status, 201);
+  }
+  await first.close();
+  // Back to the version-2 schema, as a database written before this migration has it.
+  const raw = new Database(db);
+  raw.exec(`
+    CREATE TABLE objects_v2 (resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, uid TEXT NOT NULL,
+      rv INTEGER NOT NULL, PRIMARY KEY (resource, namespace, name)) STRICT;
+    INSERT INTO objects_v2 SELECT resource, namespace, name, uid, rv FROM objects;
+    DROP TABLE objects;
+    ALTER TABLE objects_v2 RENAME TO objects;
+    CREATE INDEX objects_by_rv ON objects (rv);
+    DROP INDEX events_by_resource;
+    CREATE INDEX events_by_key ON events (resource, namespace, name, rv);`);
+  raw.pragma('user_version = 2');
+  const uids = raw.prepare("SELECT name, uid FROM objects WHERE resource = 'configmaps' ORDER BY name").all();
+  raw.close();
+
+  const server = await startServer({ port: 0, db, controllers: false });
+  t.after(() => server.close());
+  const api = new Api(server.url);
+  const check = new Database(db, { readonly: true });
+  t.after(() => check.close());
+  assert.equal(check.pragma('user_version', { simple: true }), loadMigrations().length);
+  assert.deepEqual(check.prepare("SELECT name, uid FROM objects WHERE resource = 'configmaps' ORDER BY name").all(), uids);
+  const indexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").pluck().all();
+  assert.deepEqual(indexes, ['events_by_resource']);
+
+  const page1 = (await api.get('/api/v1/namespaces/default/configmaps?limit=1')).body;
+  assert.deepEqual(page1.items.map((i: any) => i.metadata.name), ['a']);
+  assert.equal((await api.put('/api/v1/namespaces/default/configmaps/b', { metadata: { name: 'b' }, data: { v: '2' } })).status, 200);
+  assert.equal((await api.delete('/api/v1/namespaces/default/configmaps/c')).status, 200);
+  const rest = (await api.get(`/api/v1/namespaces/default/configmaps?limit=5&continue=${page1.metadata.continue}`)).body;
+  assert.deepEqual(rest.items.map((i: any) => [i.metadata.name, i.data.v]), [['b', '1'], ['c', '1']]);
+});

@@ -64,3 +64,25 @@ test('a batch that cannot commit rejects its waiters and forgets its writes', as
   assert.equal(published.length, 0);
   assert.equal(store.tryGet(cms, 'default', 'doomed'), undefined);
 });
+
+test('reads of one turn share a read transaction that a write ends first, so they never read stale state', async () => {
+  const { db, store, cms } = setup();
+  await store.settled();
+  assert.equal(store.tryGet(cms, 'default', 'x'), undefined);
+  assert.ok(db.inTransaction, 'the read transaction stays open for the rest of the turn');
+  store.create(cms, 'default', { metadata: { name: 'x' } });
+  assert.equal(store.tryGet(cms, 'default', 'x')?.metadata.name, 'x', 'the write is seen at once');
+  await store.settled();
+  assert.ok(!db.inTransaction, 'the batch committed');
+  assert.equal(store.list(cms, 'default', {}).items.length, 1);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(!db.inTransaction, 'the read transaction ends with its turn');
+});
+
+test('a read transaction open at shutdown does not outlive the database', async () => {
+  const { db, store, cms } = setup();
+  await store.settled();
+  store.tryGet(cms, 'default', 'x');
+  db.close();
+  await new Promise((resolve) => setImmediate(resolve));
+});
