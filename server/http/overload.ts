@@ -43,12 +43,16 @@ function queryFlag(value: unknown): boolean {
   return typeof text === 'string' && text !== 'false' && text !== '0';
 }
 
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
 /** Watches and streaming subresources hold their request open by design; they are not counted nor timed out. */
-export function isLongRunning(request: FastifyRequest): boolean {
+function isLongRunning(request: FastifyRequest, path = pathOf(request.url)): boolean {
   if (request.headers.upgrade !== undefined) return true;
   if (!NON_MUTATING_METHODS.has(request.method)) return false;
   if (queryFlag((request.query as Record<string, unknown> | undefined)?.watch)) return true;
-  const path = request.url.split('?')[0];
   // Most requests name neither a watch path nor a streaming subresource: skip parsing the path for them.
   if (!path.includes('/watch/') && !MAYBE_STREAMING.test(path)) return false;
   let info: RequestInfo | undefined;
@@ -62,27 +66,27 @@ export function isLongRunning(request: FastifyRequest): boolean {
   return info.subresource !== undefined && LONG_RUNNING_SUBRESOURCES.has(info.subresource);
 }
 
-function isProbe(request: FastifyRequest): boolean {
-  const path = request.url.split('?')[0];
+function isProbe(path: string): boolean {
   return PROBE_PATHS.some((probe) => path === probe || path.startsWith(`${probe}/`));
 }
 
 /** A counting semaphore; limit 0 lets everything through, as upstream's nil channel does. */
 class InFlight {
-  private count = 0;
+  count = 0;
   constructor(private readonly limit: number) {}
 
-  tryAcquire(): (() => void) | undefined {
-    if (this.limit === 0) return () => undefined;
-    if (this.count >= this.limit) return undefined;
+  tryAcquire(): boolean {
+    if (this.limit !== 0 && this.count >= this.limit) return false;
     this.count++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.count--;
-    };
+    return true;
   }
+}
+
+/** A request being served: the slot it holds and when it must have been answered. */
+interface Served {
+  slot: InFlight;
+  reply: FastifyReply;
+  deadline: number;
 }
 
 function statusResponse(err: ApiError): string {
@@ -122,45 +126,52 @@ export function installOverloadProtection(app: FastifyInstance, limits: Overload
   const mutating = new InFlight(limits.maxMutatingRequestsInFlight);
   const responses = new WeakMap<Socket, ServerResponse>();
 
-  // Callback hooks and one listener per response: these run for every request, so they stay cheap.
-  const exempt = new WeakSet<FastifyRequest>();
-  const timers = new WeakMap<ServerResponse, NodeJS.Timeout>();
+  // One callback hook and one listener per response, and deadlines swept rather than a timer per request: these
+  // run for every request, so they stay cheap.
+  const served = new Set<Served>();
+  const timeoutMs = limits.requestTimeoutMs;
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     responses.set(request.raw.socket, reply.raw);
-    if (isProbe(request) || isLongRunning(request)) {
-      exempt.add(request);
-      return done();
-    }
-    const release = (NON_MUTATING_METHODS.has(request.method) ? readOnly : mutating).tryAcquire();
-    if (!release) {
+    const path = pathOf(request.url);
+    if (isProbe(path) || isLongRunning(request, path)) return done();
+    const slot = NON_MUTATING_METHODS.has(request.method) ? readOnly : mutating;
+    if (!slot.tryAcquire()) {
       // A body still on its way would otherwise be read (and waited for) after the answer; close instead.
       if (!request.raw.complete) reply.header('Connection', 'close');
       sendError(reply, tooManyRequests());
       return;
     }
+    const entry: Served = { slot, reply, deadline: timeoutMs > 0 ? Date.now() + timeoutMs : Infinity };
+    served.add(entry);
     // 'close' follows a finished response as well as a lost connection.
     reply.raw.once('close', () => {
-      release();
-      clearTimeout(timers.get(reply.raw));
+      if (served.delete(entry)) entry.slot.count--;
     });
     done();
   });
 
-  if (limits.requestTimeoutMs > 0) {
-    // Receiving the request is bounded by Node (a slow body or slow headers end in 408), answering it by the hook.
+  if (timeoutMs > 0) {
+    // Receiving the request is bounded by Node (a slow body or slow headers end in 408), answering it by the sweep.
     const server = app.server;
-    server.requestTimeout = limits.requestTimeoutMs;
-    server.headersTimeout = Math.min(limits.requestTimeoutMs, MAX_HEADERS_TIMEOUT_MS);
+    server.requestTimeout = timeoutMs;
+    server.headersTimeout = Math.min(timeoutMs, MAX_HEADERS_TIMEOUT_MS);
     // Node checks those deadlines on this interval (createServer's connectionsCheckingInterval, 30 s by default,
     // read when the server starts listening): keep it well under the timeout.
     (server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval =
-      Math.min(30_000, Math.max(100, Math.floor(limits.requestTimeoutMs / 10)));
-    app.addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-      if (!exempt.has(request) && !reply.raw.writableEnded && !reply.raw.destroyed) {
-        const timer = setTimeout(() => answerLate(reply), limits.requestTimeoutMs);
-        timer.unref();
-        timers.set(reply.raw, timer);
+      Math.min(30_000, Math.max(100, Math.floor(timeoutMs / 10)));
+    const sweep = setInterval(() => {
+      const now = Date.now();
+      for (const entry of served) {
+        // A body still arriving is Node's to cut off (408); the handler's time is what this bounds.
+        if (entry.deadline <= now && entry.reply.request.raw.complete) {
+          if (served.delete(entry)) entry.slot.count--;
+          answerLate(entry.reply);
+        }
       }
+    }, Math.min(1000, Math.max(10, Math.floor(timeoutMs / 20))));
+    sweep.unref();
+    app.addHook('onClose', (_instance, done) => {
+      clearInterval(sweep);
       done();
     });
   }
