@@ -31,8 +31,8 @@ export function precheckWorkerFile(): string {
 /**
  * Validation workers for create bodies. Decoding and validating a pod is most of what a create costs on the one
  * request thread; workers do it on the machine's other cores, and the request thread then skips what they have
- * already checked. Requests of one event-loop turn go to a worker as one message. Until a worker is ready, when one
- * fails, or when too many bodies wait, the request thread does the work itself, as it does without workers.
+ * already checked. Until a worker is ready, when one fails, or when too many bodies wait, the request thread does
+ * the work itself, as it does without workers.
  */
 export class CreatePrechecks {
   readonly counts: PrecheckCounts = { passed: 0, declined: 0, unavailable: 0 };
@@ -56,7 +56,9 @@ export class CreatePrechecks {
     }
     const id = this.nextId++;
     this.pending++;
-    if (this.queue.length === 0) setImmediate(() => this.dispatch());
+    // Sent once the current callback's microtasks have run: the worker starts on a body while this thread is still
+    // reading the next request, instead of waiting for the end of the turn.
+    if (this.queue.length === 0) queueMicrotask(() => this.dispatch());
     this.queue.push({ id, apiVersion: def.apiVersion, kind: def.kind, namespace, text });
     return new Promise((resolve) => this.resolvers.push(resolve));
   }
@@ -84,7 +86,7 @@ export class CreatePrechecks {
     return slot;
   }
 
-  /** Shares this turn's bodies out among the ready workers, one message each. */
+  /** Shares the waiting bodies out among the ready workers, one message each. */
   private dispatch(): void {
     const batch = this.queue;
     const resolvers = this.resolvers;
