@@ -16,8 +16,18 @@ export interface RequestInfo {
 // A namespace's own subresources: /namespaces/{name}/status is the namespace, not a resource called "status".
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
+/** Non-empty segments, percent-decoded (decoding only when there is an escape: every request comes this way). */
+function pathSegments(path: string): string[] {
+  const parts: string[] = [];
+  const escaped = path.includes('%');
+  for (const part of path.split('/')) {
+    if (part.length > 0) parts.push(escaped ? decodeURIComponent(part) : part);
+  }
+  return parts;
+}
+
 export function parseRequestPath(path: string): RequestInfo | undefined {
-  const parts = path.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
+  const parts = pathSegments(path);
   let group: string;
   let version: string;
   let rest: string[];
