@@ -7,6 +7,7 @@ import type { PrecheckRequest, WorkerMessage } from './messages.js';
 
 /** Bodies waiting for a worker beyond this are checked on the request thread: a stuck worker never holds up creates. */
 const MAX_PENDING = 1024;
+const WORKER_YOUNG_GENERATION_MB = 4;
 
 export interface PrecheckCounts {
   /** Bodies a worker found valid: the request thread skipped their checks. */
@@ -71,7 +72,9 @@ export class CreatePrechecks {
   }
 
   private spawn(file: string): WorkerSlot {
-    const slot: WorkerSlot = { worker: new Worker(file), ready: false, pending: new Map() };
+    // Nothing a worker allocates outlives its batch: a small young generation keeps its memory down.
+    const worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const slot: WorkerSlot = { worker, ready: false, pending: new Map() };
     slot.worker.unref();
     slot.worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
