@@ -30,7 +30,8 @@ function cpuBound(shares: Partial<CpuShares> | undefined): string {
   if (shares?.serverCores === undefined) return 'CPU not measured';
   const cores = os.cpus().length;
   const detail = `server ${shares.serverCores}, load generator ${shares.generatorCores}, whole machine ${shares.machineCores} of ${cores} cores busy`;
-  if (shares.serverCores >= 0.9) return `the server's CPU, its one JS thread saturated (${detail})`;
+  // The server's figure counts its worker threads too; its request thread is the one that limits it.
+  if (shares.serverCores >= 0.9) return `the server's request thread, busy or waiting on its workers (${detail})`;
   if ((shares.machineCores ?? 0) >= cores - 0.25) return `the machine's CPU, shared with the load generator and other processes (${detail})`;
   return `waits, not CPU (${detail})`;
 }
