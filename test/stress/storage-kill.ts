@@ -96,8 +96,11 @@ export function prepareBacklog(path: string, objects: number, backlog: number): 
       SELECT CAST(@base AS INTEGER) + i, 'configmaps', 'default', 'cm-' || c.slot, 'MODIFIED',
         json_set(c.body, '$.metadata.resourceVersion', CAST(CAST(@base AS INTEGER) + i AS TEXT), '$.data.v', CAST(i AS TEXT)), c.body
       FROM seq CROSS JOIN current_body c WHERE c.slot = 1 + i % CAST(@objects AS INTEGER)`).run({ backlog, base, objects });
-    db.exec(`UPDATE objects SET rv = (SELECT max(e.rv) FROM events e WHERE e.resource = objects.resource
-             AND e.namespace = objects.namespace AND e.name = objects.name) WHERE resource = 'configmaps'`);
+    db.exec(`CREATE TEMP TABLE newest (namespace TEXT, name TEXT, rv INTEGER, PRIMARY KEY (namespace, name))`);
+    db.exec(`INSERT INTO newest SELECT namespace, name, max(rv) FROM events WHERE resource = 'configmaps' GROUP BY namespace, name`);
+    db.exec(`UPDATE objects SET rv = (SELECT n.rv FROM newest n WHERE n.namespace = objects.namespace AND n.name = objects.name)
+             WHERE resource = 'configmaps'`);
+    db.exec('DROP TABLE newest');
     db.exec('DROP TABLE current_body');
   })();
   const rows = db.prepare(`SELECT o.name, o.rv, json_extract(e.body, '$.data.v') AS v FROM objects o JOIN events e ON e.rv = o.rv
