@@ -2,7 +2,7 @@ import type { DeploymentSpec, DeploymentStatus, DeploymentStrategy } from '../..
 import { child, forbidden, invalid, notSupported, required, type FieldError } from '../field-errors.js';
 import { intOrPercentValue, notMoreThan100Percent, validatePositiveIntOrPercent } from './int-or-percent.js';
 import { validateSelectorAndTemplate } from './replicaset-validation.js';
-import { validateNonnegative } from './workload-validation.js';
+import { validateNonnegative, validateReplicaCounts } from './workload-validation.js';
 
 /** Upstream's ValidateDeploymentSpec and ValidateDeploymentStatus (pkg/apis/apps/validation). Defaults have been applied. */
 
@@ -52,20 +52,10 @@ function validateDeploymentStrategy(strategy: DeploymentStrategy, path: string):
   }
 }
 
-const COUNTERS = ['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const;
+const COUNTERS = ['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas', 'collisionCount'] as const;
 
 export function validateDeploymentStatus(status: DeploymentStatus, old: DeploymentStatus | undefined): FieldError[] {
-  const errs = COUNTERS.flatMap((name) => validateNonnegative(status[name], child('status', name)));
-  errs.push(...validateNonnegative(status.collisionCount, 'status.collisionCount'));
-  const replicas = status.replicas ?? 0;
-  for (const name of ['updatedReplicas', 'readyReplicas', 'availableReplicas'] as const) {
-    const value = status[name] ?? 0;
-    if (value > replicas) errs.push(invalid(child('status', name), value, 'cannot be greater than status.replicas'));
-  }
-  const available = status.availableReplicas ?? 0;
-  if (available > (status.readyReplicas ?? 0)) {
-    errs.push(invalid('status.availableReplicas', available, 'cannot be greater than readyReplicas'));
-  }
+  const errs = validateReplicaCounts(status, COUNTERS, ['updatedReplicas', 'readyReplicas', 'availableReplicas'], 'readyReplicas');
   errs.push(...validateCollisionCount(status.collisionCount, old?.collisionCount));
   return errs;
 }

@@ -1,12 +1,12 @@
 import type { ReplicaSetSpec, ReplicaSetStatus } from '../../../schemas/apps/replicaset.js';
 import type { PodTemplateSpec } from '../../../schemas/core/pod.js';
 import type { LabelSelector } from '../../../schemas/meta.js';
-import { child, invalid, required, type FieldError } from '../field-errors.js';
+import { invalid, required, type FieldError } from '../field-errors.js';
 import type { LabelRequirement, MatchesNothing } from '../selectors/label-selector.js';
 import { validateLabelSelector } from '../validation/label-selector.js';
 import { validatePodTemplateSpec } from './pod-validation.js';
 import { convertSelector, isEmptySelector, selectorMissesTemplate } from './workload-selector.js';
-import { selectorMismatch, validateLongRunningTemplate, validateNonnegative } from './workload-validation.js';
+import { selectorMismatch, validateLongRunningTemplate, validateNonnegative, validateReplicaCounts } from './workload-validation.js';
 
 /** Upstream's ValidateReplicaSetSpec and the parts Deployment shares with it. Defaults have been applied. */
 
@@ -57,15 +57,5 @@ const COUNTERS = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availabl
 
 /** Upstream's ValidateReplicaSetStatus: no subset count may exceed the count it is a subset of. */
 export function validateReplicaSetStatus(status: ReplicaSetStatus): FieldError[] {
-  const errs = COUNTERS.flatMap((name) => validateNonnegative(status[name], child('status', name)));
-  const replicas = status.replicas ?? 0;
-  for (const name of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) {
-    const value = status[name] ?? 0;
-    if (value > replicas) errs.push(invalid(child('status', name), value, 'cannot be greater than status.replicas'));
-  }
-  const available = status.availableReplicas ?? 0;
-  if (available > (status.readyReplicas ?? 0)) {
-    errs.push(invalid('status.availableReplicas', available, 'cannot be greater than readyReplicas'));
-  }
-  return errs;
+  return validateReplicaCounts(status, COUNTERS, ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'], 'readyReplicas');
 }

@@ -1,10 +1,10 @@
 import type { ReplicationControllerSpec, ReplicationControllerStatus } from '../../../schemas/core/replicationcontroller.js';
 import type { KubeObject } from '../../../schemas/meta.js';
-import { invalid, required, type FieldError } from '../field-errors.js';
+import { required, type FieldError } from '../field-errors.js';
 import { defineStrategy } from '../strategy.js';
 import { setPodTemplateDefaults } from './pod-defaults.js';
 import { validatePodTemplateSpec } from './pod-validation.js';
-import { selectorMismatch, validateLongRunningTemplate, validateNonnegative } from './workload-validation.js';
+import { selectorMismatch, validateLongRunningTemplate, validateNonnegative, validateReplicaCounts } from './workload-validation.js';
 
 export interface ReplicationControllerObject extends KubeObject {
   spec?: ReplicationControllerSpec;
@@ -46,17 +46,7 @@ const COUNTERS = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availabl
 
 /** Upstream's ValidateReplicationControllerStatus: no subset count may exceed the count it is a subset of. */
 function validateStatus(status: ReplicationControllerStatus): FieldError[] {
-  const errs = COUNTERS.flatMap((name) => validateNonnegative(status[name], `status.${name}`));
-  const replicas = status.replicas ?? 0;
-  const ready = status.readyReplicas ?? 0;
-  const available = status.availableReplicas ?? 0;
-  const atMostReplicas = 'cannot be greater than status.replicas';
-  for (const name of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) {
-    const value = status[name] ?? 0;
-    if (value > replicas) errs.push(invalid(`status.${name}`, value, atMostReplicas));
-  }
-  if (available > ready) errs.push(invalid('status.availableReplicas', available, 'cannot be greater than readyReplicas'));
-  return errs;
+  return validateReplicaCounts(status, COUNTERS, ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'], 'readyReplicas');
 }
 
 /**

@@ -10,7 +10,7 @@ import { validateLabelSelector } from '../validation/label-selector.js';
 import { validateAnnotations, validateLabels } from '../validation/object-meta.js';
 import { intOrPercentValue, notMoreThan100Percent, validatePositiveIntOrPercent } from './int-or-percent.js';
 import { convertSelector, isEmptySelector, selectorMissesTemplate } from './workload-selector.js';
-import { selectorMismatch, validateLongRunningTemplate, validateNonnegative } from './workload-validation.js';
+import { selectorMismatch, validateLongRunningTemplate, validateNonnegative, validateReplicaCounts } from './workload-validation.js';
 
 /**
  * Upstream's ValidateStatefulSetSpec (v1.32). Unlike the other workloads, the pod spec of the template is not
@@ -113,15 +113,6 @@ const COUNTERS = ['replicas', 'readyReplicas', 'currentReplicas', 'updatedReplic
 
 /** Upstream's ValidateStatefulSetStatus: no subset count may exceed the count it is a subset of. */
 export function validateStatefulSetStatus(status: StatefulSetStatus): FieldError[] {
-  const errs = COUNTERS.flatMap((name) => validateNonnegative(status[name], child('status', name)));
-  const replicas = status.replicas ?? 0;
-  for (const name of ['readyReplicas', 'currentReplicas', 'updatedReplicas', 'availableReplicas'] as const) {
-    const value = status[name] ?? 0;
-    if (value > replicas) errs.push(invalid(child('status', name), value, 'cannot be greater than status.replicas'));
-  }
-  const available = status.availableReplicas ?? 0;
-  if (available > (status.readyReplicas ?? 0)) {
-    errs.push(invalid('status.availableReplicas', available, 'cannot be greater than status.readyReplicas'));
-  }
-  return errs;
+  const subsets = ['readyReplicas', 'currentReplicas', 'updatedReplicas', 'availableReplicas'] as const;
+  return validateReplicaCounts(status, COUNTERS, subsets, 'status.readyReplicas');
 }

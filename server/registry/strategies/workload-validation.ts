@@ -10,6 +10,30 @@ export function validateNonnegative(value: number | undefined, path: string): Fi
   return value !== undefined && value < 0 ? [invalid(path, value, IS_NEGATIVE)] : [];
 }
 
+/**
+ * The status checks upstream makes alike for replicated workloads: every counter non-negative, no subset count above
+ * status.replicas, and no more available than ready replicas (`readyName`: how the kind's message names the latter).
+ */
+export function validateReplicaCounts<S extends { replicas?: number; readyReplicas?: number; availableReplicas?: number }>(
+  status: S,
+  counters: readonly (keyof S & string)[],
+  subsets: readonly (keyof S & string)[],
+  readyName: string,
+): FieldError[] {
+  const count = (name: keyof S & string) => status[name] as number | undefined;
+  const errs = counters.flatMap((name) => validateNonnegative(count(name), child('status', name)));
+  const replicas = status.replicas ?? 0;
+  for (const name of subsets) {
+    const value = count(name) ?? 0;
+    if (value > replicas) errs.push(invalid(child('status', name), value, 'cannot be greater than status.replicas'));
+  }
+  const available = status.availableReplicas ?? 0;
+  if (available > (status.readyReplicas ?? 0)) {
+    errs.push(invalid('status.availableReplicas', available, `cannot be greater than ${readyName}`));
+  }
+  return errs;
+}
+
 /** A controller whose selector misses its own template's labels would never see the pods it creates. */
 export function selectorMismatch(templatePath: string, labels: Record<string, string> | undefined): FieldError {
   return invalid(child(child(templatePath, 'metadata'), 'labels'), labels ?? null, '`selector` does not match template `labels`');
