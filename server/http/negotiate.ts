@@ -129,6 +129,11 @@ function bodyBytes(request: FastifyRequest): Buffer {
 
 const EMPTY_BODY = 'the body of the request was in an unknown format or empty';
 
+/** JSON, also when no Content-Type is sent (as `kubectl scale` does) or any type is claimed. */
+function isJsonBody(mediaTypeName: string): boolean {
+  return mediaTypeName === '' || mediaTypeName === 'application/json' || mediaTypeName === '*/*';
+}
+
 /** Whether the request body is protobuf: such bodies have no unknown fields to report, whatever fieldValidation says. */
 export function isProtobufBody(request: FastifyRequest): boolean {
   return mediaType(request.headers['content-type']) === PROTOBUF_MEDIA_TYPE;
@@ -147,7 +152,7 @@ export function decodeObjectBody(request: FastifyRequest, into: KindRef): unknow
   }
   const text = bytes.toString('utf8');
   if (text.trim() === '') throw badRequest(EMPTY_BODY);
-  if (type === '' || type === 'application/json' || type === '*/*') return parseObjectJson(text);
+  if (isJsonBody(type)) return parseObjectJson(text);
   if (type === 'application/yaml' || type === 'application/x-yaml' || type === 'text/yaml') return parseYaml(text);
   throw unsupportedMediaType(type);
 }
@@ -155,7 +160,7 @@ export function decodeObjectBody(request: FastifyRequest, into: KindRef): unknow
 /** The text of a JSON object body (what a validation worker can check); undefined for other bodies. */
 export function jsonBodyText(request: FastifyRequest): string | undefined {
   const type = mediaType(request.headers['content-type']);
-  if (type !== '' && type !== 'application/json' && type !== '*/*') return undefined;
+  if (!isJsonBody(type)) return undefined;
   const text = bodyBytes(request).toString('utf8');
   return text.trim() === '' ? undefined : text;
 }
