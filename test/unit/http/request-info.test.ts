@@ -12,6 +12,8 @@ const cases: Array<[string, ReturnType<typeof parseRequestPath>]> = [
   ['/apis/apps/v1/namespaces/ns/daemonsets/ds', { group: 'apps', version: 'v1', namespace: 'ns', resource: 'daemonsets', name: 'ds', subresource: undefined, extra: false }],
   ['/apis/apps/v1', { group: 'apps', version: 'v1', extra: false }],
   ['/api/v1/nodes/n1/status/extra', { group: '', version: 'v1', resource: 'nodes', name: 'n1', subresource: 'status', extra: true }],
+  ['/api/v1/namespaces/a%2Db/pods/x%41', { group: '', version: 'v1', namespace: 'a-b', resource: 'pods', name: 'xA', subresource: undefined, extra: false }],
+  ['//api//v1/pods/', { group: '', version: 'v1', resource: 'pods', name: undefined, subresource: undefined, extra: false }],
   ['/healthz', undefined],
   ['/apis/apps', undefined],
 ];
@@ -21,3 +23,7 @@ for (const [path, expected] of cases) {
     assert.deepEqual(parseRequestPath(path), expected);
   });
 }
+
+test('RequestInfoFactory refuses a broken percent-escape', () => {
+  assert.throws(() => parseRequestPath('/api/v1/namespaces/%zz/pods'), URIError);
+});

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
 import { parseCli, UsageError } from '../../../server/cli.js';
 
@@ -12,6 +13,11 @@ const cases: Array<{ name: string; argv: string[]; env?: Record<string, string>;
   { name: 'an unknown flag', argv: ['--bogus'], error: /Unknown option '--bogus'/ },
   { name: 'a bad durability', argv: ['--durability', 'maybe'], error: /--durability must be/ },
   { name: 'a bad version', argv: ['--kube-version', '1.32'], error: /--kube-version must look like/ },
+  // README: one validation worker by default when the machine has a core to spare, none otherwise.
+  { name: 'validation workers by default', argv: [], want: { validationWorkers: availableParallelism() > 1 ? 1 : 0 } },
+  { name: 'validation workers', argv: ['--validation-workers', '2'], want: { validationWorkers: 2 } },
+  { name: 'no validation workers', argv: [], env: { MIMIKUBE_VALIDATION_WORKERS: '0' }, want: { validationWorkers: 0 } },
+  { name: 'a bad worker count', argv: ['--validation-workers', 'many'], error: /--validation-workers must be a non-negative integer/ },
 ];
 
 for (const c of cases) {
