@@ -33,7 +33,6 @@ function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-
 /**
  * The one generic store every resource goes through: strategy hooks in a fixed order, one IMMEDIATE transaction
  * per write (no await inside), the event log's rowid as the resourceVersion, and watch events published after
