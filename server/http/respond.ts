@@ -66,9 +66,9 @@ export function sendList({ clock }: HandlerDeps, r: ResourceRequest, result: Lis
 }
 
 /** A stored object as it is stored, when the client wants plain JSON; otherwise like sendObject. */
-export function sendStored(deps: HandlerDeps, r: ResourceRequest, raw: string) {
+export function sendStored(deps: HandlerDeps, r: ResourceRequest, raw: string, code = 200) {
   const output = outputFor(r.def, r.request.headers);
-  if (output === 'json') return r.reply.code(200).type('application/json').send(raw);
-  if (output === 'protobuf' || r.subresource) return send(r.request, r.reply, 200, JSON.parse(raw));
-  return sendObject(deps, r, 200, JSON.parse(raw) as KubeObject);
+  if (output === 'json') return r.reply.code(code).type('application/json').send(raw);
+  if (output === 'protobuf' || r.subresource) return send(r.request, r.reply, code, JSON.parse(raw));
+  return sendObject(deps, r, code, JSON.parse(raw) as KubeObject);
 }

@@ -1,8 +1,8 @@
 import type { HandlerDeps, ResourceRequest } from './context.js';
-import { PrecheckedBody } from '../registry/prechecked-body.js';
+import { PreparedCreate } from '../registry/prepared-create.js';
 import { decodeObjectBody, decodePatchBody, isProtobufBody, jsonBodyText } from './negotiate.js';
 import { requireFieldManager, writeOptions } from './query.js';
-import { sendObject } from './respond.js';
+import { sendObject, sendStored } from './respond.js';
 
 /**
  * Create and update options; a protobuf body has no unknown fields to report (upstream's protobuf decoder has no
@@ -15,21 +15,22 @@ function bodyWriteOptions(r: ResourceRequest, kind: 'CreateOptions' | 'UpdateOpt
 }
 
 /**
- * A create body, checked by a validation worker when one can take it: a body the worker passes reaches the store
- * as a PrecheckedBody; any other is decoded here, with every check made on this thread as before.
+ * A create body, prepared by a validation worker when one can take it: a body the worker prepares reaches the store
+ * as a PreparedCreate; any other is decoded here, with every check made on this thread as before.
  */
 async function decodeCreateBody(deps: HandlerDeps, r: ResourceRequest): Promise<unknown> {
   const text = deps.prechecks && jsonBodyText(r.request);
-  const verdict = text === undefined ? undefined : deps.prechecks?.check(r.def, r.namespace ?? '', text);
-  if (verdict && (await verdict)) return new PrecheckedBody(JSON.parse(text!) as Record<string, unknown>);
+  const prepared = text === undefined ? undefined : await deps.prechecks?.prepare(r.def, r.namespace ?? '', text, deps.clock.now());
+  if (prepared) return new PreparedCreate(prepared.text, prepared.metadataEnd, prepared.name, prepared.uid, prepared.generatedName);
   return decodeObjectBody(r.request, r.def);
 }
 
 export async function createObject(deps: HandlerDeps, r: ResourceRequest) {
   const { store } = deps;
   const options = bodyWriteOptions(r, 'CreateOptions');
-  const obj = store.create(r.def, r.namespace ?? '', await decodeCreateBody(deps, r), options);
-  return sendObject(deps, r, 201, obj, options.warnings);
+  const body = await decodeCreateBody(deps, r);
+  if (body instanceof PreparedCreate) return sendStored(deps, r, store.createPrepared(r.def, r.namespace ?? '', body, options), 201);
+  return sendObject(deps, r, 201, store.create(r.def, r.namespace ?? '', body, options), options.warnings);
 }
 
 export function updateObject(deps: HandlerDeps, r: ResourceRequest) {

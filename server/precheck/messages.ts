@@ -5,7 +5,18 @@ export interface PrecheckRequest {
   kind: string;
   namespace: string;
   text: string;
+  /** The server's clock when the body arrived: creationTimestamp comes from it, not from the worker's. */
+  nowMs: number;
 }
 
-/** What the worker posts: once `ready`, then per batch of requests the ids that passed and those that did not. */
-export type WorkerMessage = { ready: true } | { passed: number[]; declined: number[] };
+/** A body the worker prepared for storage (see PreparedCreate). */
+export interface PreparedBody {
+  text: string;
+  metadataEnd: number;
+  name: string;
+  uid: string;
+  generatedName: boolean;
+}
+
+/** What the worker posts: once `ready`, then per request the prepared body, or null when it declines it. */
+export type WorkerMessage = { ready: true } | { id: number; prepared: PreparedBody | null };

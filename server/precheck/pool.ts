@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
 import type { ResourceDef } from '../registry/resource.js';
-import type { PrecheckRequest, WorkerMessage } from './messages.js';
+import type { PrecheckRequest, PreparedBody, WorkerMessage } from './messages.js';
+
+type Verdict = PreparedBody | undefined;
 
 /** Bodies waiting for a worker beyond this are checked on the request thread: a stuck worker never holds up creates. */
 const MAX_PENDING = 1024;
 const WORKER_YOUNG_GENERATION_MB = 4;
 
 export interface PrecheckCounts {
-  /** Bodies a worker found valid: the request thread skipped their checks. */
+  /** Bodies a worker prepared: the request thread stored them as they came. */
   passed: number;
   /** Bodies a worker did not pass: the request thread checked them itself. */
   declined: number;
@@ -21,7 +23,7 @@ export interface PrecheckCounts {
 interface WorkerSlot {
   worker: Worker;
   ready: boolean;
-  pending: Map<number, (pass: boolean) => void>;
+  pending: Map<number, (verdict: Verdict) => void>;
 }
 
 /** Where the compiled worker lives: beside this module in dist/, whether the server runs from dist/ or the bundle. */
@@ -30,16 +32,15 @@ export function precheckWorkerFile(): string {
 }
 
 /**
- * Validation workers for create bodies. Decoding and validating a pod is most of what a create costs on the one
- * request thread; workers do it on the machine's other cores, and the request thread then skips what they have
- * already checked. Until a worker is ready, when one fails, or when too many bodies wait, the request thread does
+ * Validation workers for create bodies. Decoding, validating and preparing a pod is most of what a create costs on
+ * the one request thread; workers do it on the machine's other cores, and hand back the text to store. Until a worker is ready, when one fails, or when too many bodies wait, the request thread does
  * the work itself, as it does without workers.
  */
 export class CreatePrechecks {
   readonly counts: PrecheckCounts = { passed: 0, declined: 0, unavailable: 0 };
   private readonly slots: WorkerSlot[] = [];
   private queue: PrecheckRequest[] = [];
-  private resolvers: Array<(pass: boolean) => void> = [];
+  private resolvers: Array<(verdict: Verdict) => void> = [];
   private nextId = 1;
   private pending = 0;
   private stopped = false;
@@ -49,8 +50,11 @@ export class CreatePrechecks {
     for (let i = 0; i < workers; i++) this.slots.push(this.spawn(file));
   }
 
-  /** Whether `text` passes a create's checks; undefined when no worker can answer (check on this thread). */
-  check(def: ResourceDef, namespace: string, text: string): Promise<boolean> | undefined {
+  /**
+   * `text` prepared for storage, or undefined when it does not pass with nothing to report; no promise at all when
+   * no worker can take it. Either way the request thread then decodes the body itself.
+   */
+  prepare(def: ResourceDef, namespace: string, text: string, nowMs: number): Promise<Verdict> | undefined {
     if (this.pending >= MAX_PENDING || !this.slots.some((slot) => slot.ready)) {
       this.counts.unavailable++;
       return undefined;
@@ -60,7 +64,7 @@ export class CreatePrechecks {
     // Sent once the current callback's microtasks have run: the worker starts on a body while this thread is still
     // reading the next request, instead of waiting for the end of the turn.
     if (this.queue.length === 0) queueMicrotask(() => this.dispatch());
-    this.queue.push({ id, apiVersion: def.apiVersion, kind: def.kind, namespace, text });
+    this.queue.push({ id, apiVersion: def.apiVersion, kind: def.kind, namespace, text, nowMs });
     return new Promise((resolve) => this.resolvers.push(resolve));
   }
 
@@ -81,8 +85,7 @@ export class CreatePrechecks {
         slot.ready = !this.stopped;
         return;
       }
-      this.settle(slot, message.passed, true);
-      this.settle(slot, message.declined, false);
+      this.settle(slot, message.id, message.prepared ?? undefined);
     });
     slot.worker.on('error', () => this.fail(slot));
     slot.worker.on('exit', () => this.fail(slot));
@@ -100,7 +103,7 @@ export class CreatePrechecks {
     if (ready.length === 0) {
       this.pending -= batch.length;
       this.counts.declined += batch.length;
-      for (const resolve of resolvers) resolve(false);
+      for (const resolve of resolvers) resolve(undefined);
       return;
     }
     const shares: PrecheckRequest[][] = ready.map(() => []);
@@ -114,21 +117,19 @@ export class CreatePrechecks {
     });
   }
 
-  private settle(slot: WorkerSlot, ids: number[], pass: boolean): void {
-    for (const id of ids) {
-      const resolve = slot.pending.get(id);
-      if (!resolve) continue;
-      slot.pending.delete(id);
-      this.pending--;
-      if (pass) this.counts.passed++;
-      else this.counts.declined++;
-      resolve(pass);
-    }
+  private settle(slot: WorkerSlot, id: number, verdict: Verdict): void {
+    const resolve = slot.pending.get(id);
+    if (!resolve) return;
+    slot.pending.delete(id);
+    this.pending--;
+    if (verdict) this.counts.passed++;
+    else this.counts.declined++;
+    resolve(verdict);
   }
 
   /** A worker that failed or exited answers no more: what it still held is checked on the request thread. */
   private fail(slot: WorkerSlot): void {
     slot.ready = false;
-    this.settle(slot, [...slot.pending.keys()], false);
+    for (const id of [...slot.pending.keys()]) this.settle(slot, id, undefined);
   }
 }

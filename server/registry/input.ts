@@ -5,23 +5,19 @@ import { documentOrder, duplicateFieldsOf, strictDecodingProblems } from './dupl
 import type { FieldValidation } from './options.js';
 import type { ResourceDef } from './resource.js';
 import { isPlainObject } from './json-value.js';
-import { PrecheckedBody } from './prechecked-body.js';
 
 /**
  * Turns a decoded request body into an object of the resource's kind, the checks upstream's decoder and request
  * handlers make before any strategy runs: an object of this kind and version, in the URL's namespace (and under the
  * URL's name, for updates), with unknown fields dropped, reported or refused per fieldValidation, and well typed.
- * A PrecheckedBody has had the field and type checks made already, by a validation worker.
  */
 export function objectFromBody(
   def: ResourceDef,
-  given: unknown,
+  body: unknown,
   target: { namespace: string; name?: string },
   fieldValidation: FieldValidation,
   warnings: string[],
 ): KubeObject {
-  const prechecked = given instanceof PrecheckedBody;
-  const body = prechecked ? given.value : given;
   if (!isPlainObject(body)) {
     throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: the body must be a JSON object`);
   }
@@ -36,9 +32,9 @@ export function objectFromBody(
         `the kind in the data does not match the resource ${def.key}`,
     );
   }
-  if (!prechecked) checkFields(def, body, fieldValidation, warnings);
+  checkFields(def, body, fieldValidation, warnings);
   if (body.metadata === undefined) body.metadata = {};
-  if (!prechecked) assertWellTyped(def, body);
+  assertWellTyped(def, body);
   const obj = body as KubeObject;
   obj.apiVersion = def.apiVersion;
   obj.kind = def.kind;

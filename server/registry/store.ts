@@ -3,7 +3,8 @@ import type { KubeObject } from '../../schemas/meta.js';
 import type { Clock } from '../clock.js';
 import { ApiError, alreadyExists, conflict, entityTooLarge, notFound, OBJECT_MODIFIED } from '../errors.js';
 import { ObjectLog, type StoredRow } from '../storage/log.js';
-import { rememberJson } from './serialized.js';
+import { AddedFromText } from './added-from-text.js';
+import { rememberJson, toJson } from './serialized.js';
 import { Transactions } from './transactions.js';
 import type { ChangeEvent, WatchHub } from '../storage/watch-hub.js';
 import { planDeletion, type DeleteResult } from './deletion.js';
@@ -15,7 +16,7 @@ import type { ResourceDef } from './resource.js';
 import { generateName } from './object-names.js';
 import { prepareCreate, validateCreate } from './create-rules.js';
 import { NamespaceGate } from './namespace-gate.js';
-import { PrecheckedBody } from './prechecked-body.js';
+import { PreparedCreate, withResourceVersion } from './prepared-create.js';
 import { prepareStatusUpdate, prepareUpdate } from './update-rules.js';
 
 /** Upstream's etcd refuses values over 1.5 MiB; the apiserver answers the client with an error, so do we. */
@@ -142,37 +143,63 @@ export class Store {
 
   create(def: ResourceDef, namespace: string, body: unknown, options: WriteOptions = {}): KubeObject {
     const obj = objectFromBody(def, body, { namespace }, options.fieldValidation ?? 'Warn', options.warnings ?? []);
-    return this.createObject(def, obj, options, body instanceof PrecheckedBody);
+    return this.createObject(def, obj, options);
+  }
+
+  /** Create for a decoded object (used by create-on-update and apply); the object is consumed. */
+  createObject(def: ResourceDef, obj: KubeObject, options: WriteOptions): KubeObject {
+    const generated = prepareCreate(def, obj, this.clock.now());
+    validateCreate(def, obj);
+    const out = canonical(obj);
+    return this.write(() => {
+      if (def.namespaced) this.namespaces.assertOpen(def, out.metadata.namespace ?? '', out.metadata.name!);
+      if (options.dryRun) {
+        for (let attempt = 0; this.log.get(def.key, out.metadata.namespace ?? '', out.metadata.name!); attempt++) {
+          this.drawAnotherName(def, out, generated, attempt);
+        }
+        return out;
+      }
+      return this.insertObject(def, out, this.nextRv(), generated, 0);
+    });
   }
 
   /**
-   * Create for a decoded object (used by create-on-update and apply); the object is consumed. `validated`: a
-   * validation worker has already found it valid (see PrecheckedBody).
+   * A create a validation worker prepared (see PreparedCreate): its text is stored and answered as it is, and an
+   * object is decoded from it only if a watcher or an informer looks inside. Returns the stored JSON.
    */
-  createObject(def: ResourceDef, obj: KubeObject, options: WriteOptions, validated = false): KubeObject {
-    const meta = obj.metadata;
-    const ns = meta.namespace ?? '';
-    const generated = prepareCreate(def, obj, this.clock.now());
-    if (!validated) validateCreate(def, obj);
-    const out = canonical(obj);
-    const nameTaken = (attempt: number) => {
-      if (!generated || attempt >= GENERATE_NAME_ATTEMPTS) throw alreadyExists(def, meta.name!);
-      meta.name = generateName(meta.generateName!);
-    };
+  createPrepared(def: ResourceDef, namespace: string, prepared: PreparedCreate, options: WriteOptions): string {
+    if (options.dryRun) return toJson(this.createObject(def, JSON.parse(prepared.text) as KubeObject, options));
     return this.write(() => {
-      if (def.namespaced) this.namespaces.assertOpen(def, ns, meta.name!);
-      if (options.dryRun) {
-        for (let attempt = 0; this.log.get(def.key, ns, meta.name!); attempt++) nameTaken(attempt);
-        return out;
-      }
+      if (def.namespaced) this.namespaces.assertOpen(def, namespace, prepared.name);
       const rv = this.nextRv();
-      meta.resourceVersion = String(rv);
-      for (let attempt = 0; !this.log.insert(def.key, ns, meta.name!, meta.uid!, rv, this.serialize(def, out)); attempt++) {
-        nameTaken(attempt);
+      const text = this.checkSize(def, prepared.name, withResourceVersion(prepared, rv));
+      if (this.log.insert(def.key, namespace, prepared.name, prepared.uid, rv, text)) {
+        this.pending.push(new AddedFromText(rv, def.key, namespace, prepared.name, text));
+        return text;
       }
-      this.pending.push({ type: 'ADDED', rv, resource: def.key, namespace: ns, name: meta.name!, object: out });
-      return out;
+      const out = JSON.parse(prepared.text) as KubeObject;
+      this.drawAnotherName(def, out, prepared.generatedName, 0);
+      return toJson(this.insertObject(def, out, rv, prepared.generatedName, 1));
     });
+  }
+
+  /** Inserts a new object under `rv`; a generated name that is taken is drawn again, up to GENERATE_NAME_ATTEMPTS. */
+  private insertObject(def: ResourceDef, out: KubeObject, rv: number, generated: boolean, firstAttempt: number): KubeObject {
+    const meta = out.metadata;
+    const ns = meta.namespace ?? '';
+    meta.resourceVersion = String(rv);
+    for (let attempt = firstAttempt; !this.log.insert(def.key, ns, meta.name!, meta.uid!, rv, this.serialize(def, out)); attempt++) {
+      this.drawAnotherName(def, out, generated, attempt);
+    }
+    this.pending.push({ type: 'ADDED', rv, resource: def.key, namespace: ns, name: meta.name!, object: out });
+    return out;
+  }
+
+  /** After a name collision: another generated name, or AlreadyExists for a name the client chose (or bad luck). */
+  private drawAnotherName(def: ResourceDef, out: KubeObject, generated: boolean, attempt: number): void {
+    const meta = out.metadata;
+    if (!generated || attempt >= GENERATE_NAME_ATTEMPTS) throw alreadyExists(def, meta.name!);
+    meta.name = generateName(meta.generateName!);
   }
 
   update(
@@ -342,8 +369,12 @@ export class Store {
   private serialize(def: ResourceDef, obj: KubeObject): string {
     const text = JSON.stringify(obj);
     rememberJson(obj, text);
+    return this.checkSize(def, obj.metadata.name, text);
+  }
+
+  private checkSize(def: ResourceDef, name: string | undefined, text: string): string {
     if (text.length > MAX_OBJECT_BYTES) {
-      throw entityTooLarge(`${def.kind} "${obj.metadata.name}" is too large: ${text.length} bytes, the limit is ${MAX_OBJECT_BYTES}`);
+      throw entityTooLarge(`${def.kind} "${name}" is too large: ${text.length} bytes, the limit is ${MAX_OBJECT_BYTES}`);
     }
     return text;
   }

@@ -4,6 +4,7 @@ import { resourceTable } from '../../schemas/resources.js';
 import { startServer, type RunningServer } from '../../server/index.js';
 import { CreatePrechecks } from '../../server/precheck/pool.js';
 import { Api, type ApiResponse } from '../helpers/api.js';
+import { chunkedWatch, websocketWatch } from '../helpers/watch-client.js';
 
 /** What a client can see of an answer, with what differs between any two creates (uid, times, revision) left out. */
 function visible(res: ApiResponse) {
@@ -70,12 +71,45 @@ describe('validation workers give every create the answer the request thread giv
     assert.ok(pods.includes('ok') && pods.some((n: string) => n.startsWith('gen-')) && pods.includes('unknown'));
   });
 
-  it('stores a prechecked pod exactly as the request thread would have', async () => {
-    const a = (await new Api(inline.url).get('/api/v1/namespaces/default/pods/ok')).body;
-    const b = (await new Api(workers.url).get('/api/v1/namespaces/default/pods/ok')).body;
-    for (const pod of [a, b]) for (const field of ['uid', 'creationTimestamp', 'resourceVersion']) delete pod.metadata[field];
-    assert.deepEqual(b, a);
-    assert.equal(b.status.qosClass, 'Burstable', 'defaults and preparation were applied');
+  it('stores a prepared pod exactly as the request thread would have, to the byte', async () => {
+    const a = (await new Api(inline.url).get('/api/v1/namespaces/default/pods/ok')).text;
+    const b = (await new Api(workers.url).get('/api/v1/namespaces/default/pods/ok')).text;
+    const blank = (text: string) => text.replace(/"(uid|creationTimestamp|resourceVersion)":"[^"]*"/g, '"$1":""');
+    assert.equal(blank(b), blank(a));
+    const pod = JSON.parse(b);
+    assert.equal(pod.status.qosClass, 'Burstable', 'defaults and preparation were applied');
+    assert.deepEqual(Object.keys(pod.metadata).slice(-3), ['uid', 'creationTimestamp', 'resourceVersion']);
+  });
+
+  it('answers a prepared create with the object it stored, and stamps it with the server clock', async () => {
+    const api = new Api(workers.url);
+    const before = Date.now();
+    const created = await api.post('/api/v1/namespaces/default/pods', podText('answered'));
+    assert.equal(created.status, 201);
+    const stored = await api.get('/api/v1/namespaces/default/pods/answered');
+    assert.equal(created.text, stored.text);
+    const stamped = Date.parse(created.body.metadata.creationTimestamp);
+    assert.ok(stamped >= Math.floor(before / 1000) * 1000 && stamped <= Date.now(), created.body.metadata.creationTimestamp);
+  });
+
+  it('delivers prepared creates whole to watchers, filtered ones included', async () => {
+    const api = new Api(workers.url);
+    const rv = (await api.get('/api/v1/namespaces/default/pods')).body.metadata.resourceVersion;
+    const all = await chunkedWatch(workers.url, `/api/v1/namespaces/default/pods?watch=true&resourceVersion=${rv}`);
+    const selected = await websocketWatch(workers.url, `/api/v1/namespaces/default/pods?watch=true&resourceVersion=${rv}&labelSelector=app%3Dwatched`);
+    try {
+      const body = podText('watched-1').replace('"app":"web"', '"app":"watched"');
+      const created = await api.post('/api/v1/namespaces/default/pods', body);
+      await api.post('/api/v1/namespaces/default/pods', podText('unwatched-1'));
+      const added = await all.waitForCount(2);
+      assert.deepEqual(added.map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'watched-1'], ['ADDED', 'unwatched-1']]);
+      assert.deepEqual(added[0].object, created.body);
+      const [filtered] = await selected.waitForCount(1);
+      assert.deepEqual([filtered.type, filtered.object], ['ADDED', created.body]);
+    } finally {
+      all.close();
+      selected.close();
+    }
   });
 });
 
@@ -84,22 +118,23 @@ describe('CreatePrechecks falls back to the request thread', () => {
 
   it('when the worker file is missing', () => {
     const pool = new CreatePrechecks(1, '/nonexistent/worker.js');
-    assert.equal(pool.check(def, 'default', '{"metadata":{"name":"a"}}'), undefined);
+    assert.equal(pool.prepare(def, 'default', '{"metadata":{"name":"a"}}', Date.now()), undefined);
     assert.equal(pool.counts.unavailable, 1);
   });
 
-  it('once stopped, answering what it still held with "not checked"', async () => {
+  it('once stopped, answering what it still held with "not prepared"', async () => {
     const pool = new CreatePrechecks(1);
     const deadline = Date.now() + 20_000;
-    let verdict = pool.check(def, 'default', '{"metadata":{"name":"a"}}');
+    const prepare = (name: string) => pool.prepare(def, 'default', `{"metadata":{"name":"${name}"}}`, Date.now());
+    let verdict = prepare('a');
     while (verdict === undefined && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      verdict = pool.check(def, 'default', '{"metadata":{"name":"a"}}');
+      verdict = prepare('a');
     }
-    assert.equal(await verdict, true);
-    const held = pool.check(def, 'default', '{"metadata":{"name":"b"}}');
+    assert.equal((await verdict)?.name, 'a');
+    const held = prepare('b');
     await pool.stop();
-    assert.equal(await held, false);
-    assert.equal(pool.check(def, 'default', '{"metadata":{"name":"c"}}'), undefined);
+    assert.equal(await held, undefined);
+    assert.equal(prepare('c'), undefined);
   });
 });

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resourceTable } from '../../../schemas/resources.js';
-import { createWouldPass } from '../../../server/precheck/create-precheck.js';
+import { prepareCreateBody } from '../../../server/precheck/create-precheck.js';
+import { withResourceVersion } from '../../../server/registry/prepared-create.js';
 
 const table = resourceTable();
 const pods = table.find('', 'v1', 'pods')!;
 const configMaps = table.find('', 'v1', 'configmaps')!;
 const namespaces = table.find('', 'v1', 'namespaces')!;
+const NOW = Date.parse('2026-01-02T03:04:05.678Z');
 
 const pod = (extra: Record<string, unknown> = {}, spec: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -17,7 +19,7 @@ const pod = (extra: Record<string, unknown> = {}, spec: Record<string, unknown> 
     ...extra,
   });
 
-describe('createWouldPass: a validation worker passes only bodies the request thread would store as they are', () => {
+describe('prepareCreateBody: a validation worker prepares only bodies the request thread would store as they are', () => {
   const cases: Array<{ name: string; def: typeof pods; namespace: string; text: string; pass: boolean }> = [
     { name: 'a valid pod', def: pods, namespace: 'default', text: pod(), pass: true },
     { name: 'a pod with a generated name', def: pods, namespace: 'default', text: pod({ metadata: { generateName: 'web-' } }), pass: true },
@@ -36,8 +38,28 @@ describe('createWouldPass: a validation worker passes only bodies the request th
     { name: 'not an object', def: pods, namespace: 'default', text: '[1,2]', pass: false },
   ];
   for (const c of cases) {
-    it(`${c.pass ? 'passes' : 'declines'} ${c.name}`, () => {
-      assert.equal(createWouldPass(c.def, c.namespace, c.text), c.pass);
+    it(`${c.pass ? 'prepares' : 'declines'} ${c.name}`, () => {
+      assert.equal(prepareCreateBody(c.def, c.namespace, c.text, NOW) !== undefined, c.pass);
     });
   }
+
+  it('prepares the object the store writes: defaults, system metadata at the given time, canonical order', () => {
+    const prepared = prepareCreateBody(pods, 'default', pod({ metadata: { name: 'web' } }), NOW)!;
+    const stored = JSON.parse(withResourceVersion(prepared, 42));
+    assert.deepEqual(Object.keys(stored), ['kind', 'apiVersion', 'metadata', 'spec', 'status']);
+    assert.deepEqual(Object.keys(stored.metadata), ['name', 'namespace', 'uid', 'creationTimestamp', 'resourceVersion']);
+    assert.equal(stored.metadata.creationTimestamp, '2026-01-02T03:04:05Z');
+    assert.equal(stored.metadata.resourceVersion, '42');
+    assert.equal(stored.metadata.uid, prepared.uid);
+    assert.equal(prepared.name, 'web');
+    assert.equal(stored.spec.containers[0].terminationMessagePath, '/dev/termination-log');
+    assert.equal(stored.status.phase, 'Pending');
+  });
+
+  it('draws a generated name and says so', () => {
+    const prepared = prepareCreateBody(pods, 'default', pod({ metadata: { generateName: 'web-' } }), NOW)!;
+    assert.match(prepared.name, /^web-[a-z0-9]{5}$/);
+    assert.equal(prepared.generatedName, true);
+    assert.equal(JSON.parse(prepared.text).metadata.name, prepared.name);
+  });
 });
