@@ -145,6 +145,8 @@ test('migration 3 keeps every object and the log, and lists at an older revision
   assert.deepEqual(check.prepare("SELECT name, uid FROM objects WHERE resource = 'configmaps' ORDER BY name").all(), uids);
   const indexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").pluck().all();
   assert.deepEqual(indexes, ['events_by_resource']);
+  const objectIndexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'objects'").pluck().all();
+  assert.deepEqual(objectIndexes, [], 'the objects table is its primary key alone (migration 4)');
 
   const page1 = (await api.get('/api/v1/namespaces/default/configmaps?limit=1')).body;
   assert.deepEqual(page1.items.map((i: any) => i.metadata.name), ['a']);
