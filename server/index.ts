@@ -86,7 +86,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const table = resourceTable();
   const hub = new WatchHub();
   const clock = options.clock ?? systemClock;
-  const store = new Store(db, hub, clock, { groupCommit: true });
+  const prechecks = options.validationWorkers ? new CreatePrechecks(options.validationWorkers) : undefined;
+  const store = new Store(db, hub, clock, { groupCommit: true, writesComing: prechecks && (() => prechecks.inFlight > 0) });
   ensureSystemObjects(store, table);
   ensureBootstrapPolicy(store, table);
   let access;
@@ -97,6 +98,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   } catch (err) {
     access?.stop();
     store.flush();
+    await prechecks?.stop();
     await checkpointer?.stop();
     db.close();
     throw err;
@@ -104,7 +106,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   ensureSimulatedNodes(store, table, options.simulation?.nodes ?? 0, options.simulation?.nodeLabels);
   const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const watches = new WatchServer(store, hub, table, { ...DEFAULT_WATCH_CONFIG, ...options.watch }, clock);
-  const prechecks = options.validationWorkers ? new CreatePrechecks(options.validationWorkers) : undefined;
   const app = buildApp({
     store,
     table,

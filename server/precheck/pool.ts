@@ -50,6 +50,11 @@ export class CreatePrechecks {
   private pending = 0;
   private stopped = false;
 
+  /** Bodies at a worker: each is about to become a write (or an error answer). */
+  get inFlight(): number {
+    return this.pending;
+  }
+
   constructor(workers: number, file = precheckWorkerFile()) {
     if (!existsSync(file)) return;
     for (let i = 0; i < workers; i++) this.slots.push(this.spawn(file));

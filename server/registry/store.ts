@@ -53,7 +53,7 @@ export class Store {
     private readonly db: Database.Database,
     private readonly hub: WatchHub,
     private readonly clock: Clock,
-    options: { groupCommit?: boolean } = {},
+    options: { groupCommit?: boolean; writesComing?: () => boolean } = {},
   ) {
     this.log = new ObjectLog(db);
     this.namespaces = new NamespaceGate(this.log);
@@ -71,7 +71,7 @@ export class Store {
         this.pending = [];
         this.namespaces.forget();
       },
-    });
+    }, options.writesComing);
   }
 
   /** The newest resourceVersion committed. */

@@ -7,22 +7,36 @@ export interface TransactionHooks {
   lost(): void;
 }
 
+/** A batch that more writes are on their way to waits for them: up to this many writes, for at most this long. */
+const HOLD_MAX_WRITES = 8;
+const HOLD_MAX_MS = 1;
+
 /**
  * How the store's writes reach the disk. Without group commit each write is its own IMMEDIATE transaction. With it,
  * every write of one event-loop turn joins one open transaction (each in its own savepoint, so a failed write undoes
  * only itself) and the turn ends with a single COMMIT — one WAL append, or one fsync in full durability, for all of
  * them. Callers that acknowledge writes to clients wait for `settled()` first, so nothing is acknowledged before it
- * is durable.
+ * is durable. When `writesComing` says more writes are about to arrive (creates a validation worker is preparing),
+ * a small batch stays open past the end of its turn for them, briefly: a commit costs about as much for eight
+ * writes as for three.
  */
 export class Transactions {
   private readonly single: Database.Transaction<(fn: () => unknown) => unknown>;
   private readonly statements;
   private batchOpen = false;
+  private batchWrites = 0;
+  private flushScheduled = false;
+  private holdTimer: NodeJS.Timeout | undefined;
   private readOpen = false;
   private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
   private failure: unknown;
 
-  constructor(private readonly db: Database.Database, private readonly groupCommit: boolean, private readonly hooks: TransactionHooks) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly groupCommit: boolean,
+    private readonly hooks: TransactionHooks,
+    private readonly writesComing: () => boolean = () => false,
+  ) {
     this.single = db.transaction((fn: () => unknown) => fn());
     this.statements = { begin: db.prepare('BEGIN'), commit: db.prepare('COMMIT') };
   }
@@ -50,10 +64,26 @@ export class Transactions {
     if (!this.batchOpen) {
       this.db.exec('BEGIN IMMEDIATE');
       this.batchOpen = true;
-      setImmediate(() => this.flush());
+      this.batchWrites = 0;
+    }
+    this.batchWrites++;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.endOfTurn());
     }
     // Inside the open transaction better-sqlite3 runs this as a savepoint.
     return this.single(fn) as T;
+  }
+
+  /** A turn that wrote has ended: commit, unless the batch is small and more writes are about to join it. */
+  private endOfTurn(): void {
+    this.flushScheduled = false;
+    if (!this.batchOpen) return;
+    if (this.batchWrites < HOLD_MAX_WRITES && this.writesComing()) {
+      this.holdTimer ??= setTimeout(() => this.flush(), HOLD_MAX_MS);
+      return;
+    }
+    this.flush();
   }
 
   /** Writes are waiting for a commit (or a failed batch's error is waiting to be reported). */
@@ -74,6 +104,8 @@ export class Transactions {
 
   /** Commits the open batch now (end of a turn, or shutdown). */
   flush(): void {
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
     this.endRead();
     if (!this.batchOpen) return;
     this.batchOpen = false;

@@ -7,11 +7,11 @@ import { Store } from '../../../server/registry/store.js';
 import { openDatabase } from '../../../server/storage/db.js';
 import { WatchHub, type ChangeEvent } from '../../../server/storage/watch-hub.js';
 
-function setup() {
+function setup(writesComing?: () => boolean) {
   const table = resourceTable();
   const hub = new WatchHub();
   const db = openDatabase({ path: ':memory:' });
-  const store = new Store(db, hub, systemClock, { groupCommit: true });
+  const store = new Store(db, hub, systemClock, { groupCommit: true, writesComing });
   const cms = table.find('', 'v1', 'configmaps')!;
   const namespaces = table.find('', 'v1', 'namespaces')!;
   store.create(namespaces, '', { metadata: { name: 'default' } });
@@ -85,4 +85,60 @@ test('a read transaction open at shutdown does not outlive the database', async 
   store.tryGet(cms, 'default', 'x');
   db.close();
   await new Promise((resolve) => setImmediate(resolve));
+});
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+test('a small batch that more writes are coming to stays open past its turn, then commits with them', async () => {
+  let coming = true;
+  const { db, store, cms, published } = setup(() => coming);
+  await store.settled();
+  store.create(cms, 'default', { metadata: { name: 'first' } });
+  await nextTurn();
+  assert.ok(db.inTransaction, 'held for the writes on their way');
+  store.create(cms, 'default', { metadata: { name: 'second' } });
+  coming = false;
+  await store.settled();
+  assert.ok(!db.inTransaction);
+  assert.deepEqual(published.map((e) => e.name), ['first', 'second']);
+});
+
+test('a held batch commits on its own when the writes it waits for never come', async () => {
+  const { db, store, cms, published } = setup(() => true);
+  await store.settled();
+  store.create(cms, 'default', { metadata: { name: 'alone' } });
+  await nextTurn();
+  assert.ok(db.inTransaction);
+  await store.settled();
+  assert.ok(!db.inTransaction);
+  assert.deepEqual(published.map((e) => e.name), ['alone']);
+});
+
+test('a batch of eight writes commits at the end of its turn even with more coming', async () => {
+  const { db, store, cms, published } = setup(() => true);
+  await store.settled();
+  for (let i = 0; i < 8; i++) store.create(cms, 'default', { metadata: { name: `cm-${i}` } });
+  await nextTurn();
+  assert.ok(!db.inTransaction, 'committed without waiting');
+  assert.equal(published.length, 8);
+});
+
+test('without writes coming a batch commits at the end of its turn', async () => {
+  const { db, store, cms, published } = setup(() => false);
+  await store.settled();
+  store.create(cms, 'default', { metadata: { name: 'now' } });
+  await nextTurn();
+  assert.ok(!db.inTransaction);
+  assert.deepEqual(published.map((e) => e.name), ['now']);
+});
+
+test('flushing a held batch (shutdown) commits it at once', async () => {
+  const { db, store, cms, published } = setup(() => true);
+  await store.settled();
+  store.create(cms, 'default', { metadata: { name: 'held' } });
+  await nextTurn();
+  assert.ok(db.inTransaction);
+  store.flush();
+  assert.ok(!db.inTransaction);
+  assert.deepEqual(published.map((e) => e.name), ['held']);
 });
