@@ -65,10 +65,11 @@ export function sendList({ clock }: HandlerDeps, r: ResourceRequest, result: Lis
   return send(r.request, r.reply, 200, list);
 }
 
-/** A stored object as it is stored, when the client wants plain JSON; otherwise like sendObject. */
-export function sendStored(deps: HandlerDeps, r: ResourceRequest, raw: string, code = 200) {
+/** A stored object as it is stored (JSON text or its UTF-8 bytes), when the client wants plain JSON; otherwise like sendObject. */
+export function sendStored(deps: HandlerDeps, r: ResourceRequest, raw: string | Buffer, code = 200) {
   const output = outputFor(r.def, r.request.headers);
   if (output === 'json') return r.reply.code(code).type('application/json').send(raw);
-  if (output === 'protobuf' || r.subresource) return send(r.request, r.reply, code, JSON.parse(raw));
-  return sendObject(deps, r, code, JSON.parse(raw) as KubeObject);
+  const obj = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8')) as KubeObject;
+  if (output === 'protobuf' || r.subresource) return send(r.request, r.reply, code, obj);
+  return sendObject(deps, r, code, obj);
 }

@@ -122,8 +122,8 @@ export class Store {
     return JSON.parse(row.body) as KubeObject;
   }
 
-  /** The stored JSON text of an object, for answers that need not look inside it. */
-  getRaw(def: ResourceDef, namespace: string, name: string): string {
+  /** The stored JSON of an object (UTF-8 bytes), for answers that need not look inside it. */
+  getRaw(def: ResourceDef, namespace: string, name: string): Buffer {
     this.transactions.beginRead();
     const body = this.log.getBody(def.key, namespace, name);
     if (body === undefined) throw notFound(def, name);

@@ -62,9 +62,10 @@ export class ObjectLog {
         'SELECT o.namespace, o.name, o.uid, o.rv, e.body FROM objects o JOIN events e ON e.rv = o.rv ' +
           'WHERE o.resource = ? AND o.namespace = ? AND o.name = ?',
       ),
-      // A GET serves the stored text as is: the body alone, as a plain string.
-      getBody: db.prepare<[string, string, string], string>(
-        'SELECT e.body FROM objects o JOIN events e ON e.rv = o.rv WHERE o.resource = ? AND o.namespace = ? AND o.name = ?',
+      // A GET serves the stored text as is: the body alone, as bytes (CAST to BLOB only relabels them), so it goes to
+      // the socket without being decoded into a string and encoded back.
+      getBody: db.prepare<[string, string, string], Buffer>(
+        'SELECT CAST(e.body AS BLOB) FROM objects o JOIN events e ON e.rv = o.rv WHERE o.resource = ? AND o.namespace = ? AND o.name = ?',
       ).pluck(),
       insertObject: db.prepare(
         'INSERT INTO objects (resource, namespace, name, uid, rv) VALUES (?, ?, ?, ?, ?)',
@@ -103,7 +104,7 @@ export class ObjectLog {
     return this.stmts.get.get(resource, namespace, name);
   }
 
-  getBody(resource: string, namespace: string, name: string): string | undefined {
+  getBody(resource: string, namespace: string, name: string): Buffer | undefined {
     return this.stmts.getBody.get(resource, namespace, name);
   }
 

@@ -31,7 +31,7 @@ describe('Store.createPrepared: a worker-prepared create is stored, answered and
   it('stores the text with its resourceVersion and publishes an event whose object decodes from it', () => {
     const { store, published } = setup();
     const text = store.createPrepared(cms, 'default', prepared({ metadata: { name: 'a' }, data: { k: 'v' } }), {});
-    assert.equal(store.getRaw(cms, 'default', 'a'), text);
+    assert.equal(store.getRaw(cms, 'default', 'a').toString('utf8'), text);
     const obj = JSON.parse(text);
     assert.equal(obj.metadata.resourceVersion, String(store.currentRv()));
     assert.equal(published.length, 1);
@@ -60,7 +60,7 @@ describe('Store.createPrepared: a worker-prepared create is stored, answered and
     const stored = JSON.parse(store.createPrepared(cms, 'default', again, {}));
     assert.notEqual(stored.metadata.name, first.name);
     assert.match(stored.metadata.name, /^cm-[a-z0-9]{5}$/);
-    assert.deepEqual(JSON.parse(store.getRaw(cms, 'default', stored.metadata.name)), stored);
+    assert.deepEqual(JSON.parse(store.getRaw(cms, 'default', stored.metadata.name).toString('utf8')), stored);
   });
 
   it('stores nothing on a dry run', () => {
