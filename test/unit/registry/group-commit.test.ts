@@ -103,12 +103,18 @@ test('a small batch that more writes are coming to stays open past its turn, the
   assert.deepEqual(published.map((e) => e.name), ['first', 'second']);
 });
 
-test('a held batch commits on its own when the writes it waits for never come', async () => {
-  const { db, store, cms, published } = setup(() => true);
-  await store.settled();
-  store.create(cms, 'default', { metadata: { name: 'alone' } });
+/** One write into a batch that is told more are coming, left held at the end of its turn. */
+async function heldBatchOf(name: string) {
+  const held = setup(() => true);
+  await held.store.settled();
+  held.store.create(held.cms, 'default', { metadata: { name } });
   await nextTurn();
-  assert.ok(db.inTransaction);
+  assert.ok(held.db.inTransaction, 'held past its turn');
+  return held;
+}
+
+test('a held batch commits on its own when the writes it waits for never come', async () => {
+  const { db, store, published } = await heldBatchOf('alone');
   await store.settled();
   assert.ok(!db.inTransaction);
   assert.deepEqual(published.map((e) => e.name), ['alone']);
@@ -133,11 +139,7 @@ test('without writes coming a batch commits at the end of its turn', async () =>
 });
 
 test('flushing a held batch (shutdown) commits it at once', async () => {
-  const { db, store, cms, published } = setup(() => true);
-  await store.settled();
-  store.create(cms, 'default', { metadata: { name: 'held' } });
-  await nextTurn();
-  assert.ok(db.inTransaction);
+  const { db, store, published } = await heldBatchOf('held');
   store.flush();
   assert.ok(!db.inTransaction);
   assert.deepEqual(published.map((e) => e.name), ['held']);
