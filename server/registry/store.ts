@@ -150,16 +150,19 @@ export class Store {
   createObject(def: ResourceDef, obj: KubeObject, options: WriteOptions): KubeObject {
     const generated = prepareCreate(def, obj, this.clock.now());
     validateCreate(def, obj);
-    const out = canonical(obj);
+    return this.insertNew(def, canonical(obj), generated, options);
+  }
+
+  /** Stores a prepared, valid object under a new resourceVersion; a dry run only checks that its name is free. */
+  private insertNew(def: ResourceDef, out: KubeObject, generated: boolean, options: WriteOptions): KubeObject {
+    const ns = out.metadata.namespace ?? '';
     return this.write(() => {
-      if (def.namespaced) this.namespaces.assertOpen(def, out.metadata.namespace ?? '', out.metadata.name!);
-      if (options.dryRun) {
-        for (let attempt = 0; this.log.get(def.key, out.metadata.namespace ?? '', out.metadata.name!); attempt++) {
-          this.drawAnotherName(def, out, generated, attempt);
-        }
-        return out;
+      if (def.namespaced) this.namespaces.assertOpen(def, ns, out.metadata.name!);
+      if (!options.dryRun) return this.insertObject(def, out, this.nextRv(), generated, 0);
+      for (let attempt = 0; this.log.get(def.key, ns, out.metadata.name!); attempt++) {
+        this.drawAnotherName(def, out, generated, attempt);
       }
-      return this.insertObject(def, out, this.nextRv(), generated, 0);
+      return out;
     });
   }
 
@@ -168,7 +171,7 @@ export class Store {
    * object is decoded from it only if a watcher or an informer looks inside. Returns the stored JSON.
    */
   createPrepared(def: ResourceDef, namespace: string, prepared: PreparedCreate, options: WriteOptions): string {
-    if (options.dryRun) return toJson(this.createObject(def, JSON.parse(prepared.text) as KubeObject, options));
+    if (options.dryRun) return toJson(this.insertNew(def, JSON.parse(prepared.text) as KubeObject, prepared.generatedName, options));
     return this.write(() => {
       if (def.namespaced) this.namespaces.assertOpen(def, namespace, prepared.name);
       const rv = this.nextRv();

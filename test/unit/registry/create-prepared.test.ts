@@ -73,6 +73,16 @@ describe('Store.createPrepared: a worker-prepared create is stored, answered and
     assert.equal(published.length, 0);
   });
 
+  it('keeps the worker\'s preparation on a dry run, drawing another generated name if this one is taken', () => {
+    const { store } = setup();
+    const first = prepared({ metadata: { generateName: 'cm-' } });
+    store.createPrepared(cms, 'default', first, {});
+    const answer = JSON.parse(store.createPrepared(cms, 'default', first, { dryRun: true }));
+    assert.notEqual(answer.metadata.name, first.name);
+    assert.equal(answer.metadata.uid, first.uid, 'not prepared a second time');
+    assert.equal(store.tryGet(cms, 'default', answer.metadata.name), undefined);
+  });
+
   it('refuses a namespace that does not exist', () => {
     const { store } = setup();
     const body = prepareCreateBody(cms, 'missing', '{"metadata":{"name":"a"}}', Date.now())!;
