@@ -27,6 +27,14 @@ function prepared(body: unknown): PreparedCreate {
   return new PreparedCreate(p.text, p.metadataEnd, p.name, p.uid, p.generatedName);
 }
 
+/** A store holding an object stored under a generated name, and the worker's preparation that produced it. */
+function withTakenGeneratedName() {
+  const { store } = setup();
+  const first = prepared({ metadata: { generateName: 'cm-' } });
+  store.createPrepared(cms, 'default', first, {});
+  return { store, first };
+}
+
 describe('Store.createPrepared: a worker-prepared create is stored, answered and published like any other', () => {
   it('stores the text with its resourceVersion and publishes an event whose object decodes from it', () => {
     const { store, published } = setup();
@@ -53,9 +61,7 @@ describe('Store.createPrepared: a worker-prepared create is stored, answered and
   });
 
   it('draws another name when a generated one is taken', () => {
-    const { store } = setup();
-    const first = prepared({ metadata: { generateName: 'cm-' } });
-    store.createPrepared(cms, 'default', first, {});
+    const { store, first } = withTakenGeneratedName();
     const again = new PreparedCreate(first.text, first.metadataEnd, first.name, 'another-uid', true);
     const stored = JSON.parse(store.createPrepared(cms, 'default', again, {}));
     assert.notEqual(stored.metadata.name, first.name);
@@ -74,9 +80,7 @@ describe('Store.createPrepared: a worker-prepared create is stored, answered and
   });
 
   it('keeps the worker\'s preparation on a dry run, drawing another generated name if this one is taken', () => {
-    const { store } = setup();
-    const first = prepared({ metadata: { generateName: 'cm-' } });
-    store.createPrepared(cms, 'default', first, {});
+    const { store, first } = withTakenGeneratedName();
     const answer = JSON.parse(store.createPrepared(cms, 'default', first, { dryRun: true }));
     assert.notEqual(answer.metadata.name, first.name);
     assert.equal(answer.metadata.uid, first.uid, 'not prepared a second time');
