@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../helpers/scratch.js';
 import { startCliServer } from '../helpers/cli-server.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -43,9 +42,7 @@ test('serves with settings from the environment and shuts down cleanly on SIGTER
 });
 
 test('every acknowledged write survives SIGKILL of the server process', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'mimikube-kill-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const db = join(dir, 'state.db');
+  const db = join(scratchDir('mimikube-kill-'), 'state.db');
   const first = await startCliServer(['--port', '0', '--db', db, '--log-level', 'silent']);
   const acknowledged: Array<{ name: string; rv: string }> = [];
   for (let i = 0; i < 50; i++) {

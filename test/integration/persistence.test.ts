@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { startServer } from '../../server/index.js';
 import { loadMigrations, migrate } from '../../server/storage/migrate.js';
+import { scratchDir } from '../helpers/scratch.js';
 import { Api } from '../helpers/api.js';
 
-function tempDb(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mimikube-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return join(dir, 'state.db');
+function tempDb(): string {
+  return join(scratchDir('mimikube-'), 'state.db');
 }
 
 test('a restart on the same file keeps every object, uid and resourceVersion, and RVs keep increasing', async (t) => {
-  const db = tempDb(t);
+  const db = tempDb();
   const first = await startServer({ port: 0, db, controllers: false });
   const api = new Api(first.url);
   const created = [];
@@ -46,8 +43,8 @@ test('a restart on the same file keeps every object, uid and resourceVersion, an
   assert.deepEqual(namespaces, ['default', 'kube-node-lease', 'kube-public', 'kube-system']);
 });
 
-test('a database from a newer mimikube is refused with a clear message', async (t) => {
-  const db = tempDb(t);
+test('a database from a newer mimikube is refused with a clear message', async () => {
+  const db = tempDb();
   const raw = new Database(db);
   raw.pragma('user_version = 999');
   raw.close();
@@ -95,7 +92,7 @@ test('after compaction, old continue tokens and exact reads answer 410 Expired',
 });
 
 test('migration 2 keeps the bodies of objects whose log entries were compacted away', async (t) => {
-  const db = tempDb(t);
+  const db = tempDb();
   const raw = new Database(db);
   migrate(raw, loadMigrations().slice(0, 1));
   const body = (name: string, rv: number) => JSON.stringify({ kind: 'ConfigMap', apiVersion: 'v1', metadata: { name, namespace: 'default', uid: `uid-${name}`, resourceVersion: String(rv) } });
@@ -114,7 +111,7 @@ test('migration 2 keeps the bodies of objects whose log entries were compacted a
 });
 
 test('migration 3 keeps every object and the log, and lists at an older revision still read the log', async (t) => {
-  const db = tempDb(t);
+  const db = tempDb();
   const first = await startServer({ port: 0, db, controllers: false });
   const api1 = new Api(first.url);
   for (const name of ['a', 'b', 'c']) {

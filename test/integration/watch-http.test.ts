@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../server/index.js';
+import { scratchDir } from '../helpers/scratch.js';
 import { Api, useSharedServer } from '../helpers/api.js';
 import { chunkedWatch } from '../helpers/watch-client.js';
 import { waitFor } from '../helpers/wait.js';
@@ -145,9 +144,7 @@ test('a resourceVersion older than the log is an in-stream 410 Expired ERROR', a
 });
 
 test('a watch resumes after a restart from a resourceVersion still in the log', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'mimikube-watch-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const db = join(dir, 'state.db');
+  const db = join(scratchDir('mimikube-watch-'), 'state.db');
   const path = '/api/v1/namespaces/default/configmaps';
   const first = await startServer({ port: 0, db, controllers: false });
   const api = new Api(first.url);
