@@ -24,7 +24,7 @@ Flags (each also read from the environment variable shown):
   --kube-version <v>    Kubernetes version to report (MIMIKUBE_KUBE_VERSION, default v1.32.4)
   --log-level <level>   silent, error, warn, info or debug (MIMIKUBE_LOG_LEVEL, default info)
   --validation-workers <n>
-                        threads that decode and validate create bodies beside the request thread
+                        threads that decode, validate and prepare create bodies beside the request thread
                         (MIMIKUBE_VALIDATION_WORKERS, default 1 when the machine has 2 or more cores, else 0)
   -h, --help            print this help
 

@@ -60,8 +60,8 @@ export interface ServerOptions {
   /** Write the URL and CA here once listening, for `mimikube kubeconfig`; removed again on close. */
   connectionFile?: string;
   /**
-   * Worker threads that decode and validate create bodies beside the request thread (default 0: all on the request
-   * thread). The CLI runs one when the machine has a core to spare.
+   * Worker threads that decode, validate and prepare create bodies beside the request thread (default 0: all on the
+   * request thread). The CLI runs one when the machine has a core to spare.
    */
   validationWorkers?: number;
 }

@@ -1,5 +1,5 @@
 import type { HandlerDeps, ResourceRequest } from './context.js';
-import { PreparedCreate } from '../registry/prepared-create.js';
+import type { PreparedCreate } from '../registry/prepared-create.js';
 import { decodeObjectBody, decodePatchBody, isProtobufBody, jsonBodyText } from './negotiate.js';
 import { requireFieldManager, writeOptions } from './query.js';
 import { sendObject, sendStored } from './respond.js';
@@ -14,23 +14,19 @@ function bodyWriteOptions(r: ResourceRequest, kind: 'CreateOptions' | 'UpdateOpt
   return options;
 }
 
-/**
- * A create body, prepared by a validation worker when one can take it: a body the worker prepares reaches the store
- * as a PreparedCreate; any other is decoded here, with every check made on this thread as before.
- */
-async function decodeCreateBody(deps: HandlerDeps, r: ResourceRequest): Promise<unknown> {
+/** The create body as a validation worker prepared it, when one could take it and passed it. */
+async function preparedByWorker(deps: HandlerDeps, r: ResourceRequest): Promise<PreparedCreate | undefined> {
   const text = deps.prechecks && jsonBodyText(r.request);
-  const prepared = text === undefined ? undefined : await deps.prechecks?.prepare(r.def, r.namespace ?? '', text, deps.clock.now());
-  if (prepared) return new PreparedCreate(prepared.text, prepared.metadataEnd, prepared.name, prepared.uid, prepared.generatedName);
-  return decodeObjectBody(r.request, r.def);
+  return text === undefined ? undefined : deps.prechecks?.prepare(r.def, r.namespace ?? '', text, deps.clock.now());
 }
 
+/** A body a worker prepared is stored as it is; any other is decoded here, with every check made on this thread. */
 export async function createObject(deps: HandlerDeps, r: ResourceRequest) {
   const { store } = deps;
   const options = bodyWriteOptions(r, 'CreateOptions');
-  const body = await decodeCreateBody(deps, r);
-  if (body instanceof PreparedCreate) return sendStored(deps, r, store.createPrepared(r.def, r.namespace ?? '', body, options), 201);
-  return sendObject(deps, r, 201, store.create(r.def, r.namespace ?? '', body, options), options.warnings);
+  const prepared = await preparedByWorker(deps, r);
+  if (prepared) return sendStored(deps, r, store.createPrepared(r.def, r.namespace ?? '', prepared, options), 201);
+  return sendObject(deps, r, 201, store.create(r.def, r.namespace ?? '', decodeObjectBody(r.request, r.def), options), options.warnings);
 }
 
 export function updateObject(deps: HandlerDeps, r: ResourceRequest) {

@@ -1,9 +1,8 @@
 import { parseObjectJson } from '../http/negotiate.js';
 import { prepareCreate, validateCreate } from '../registry/create-rules.js';
-import { canonical, objectFromBody } from '../registry/input.js';
-import { preparedText } from '../registry/prepared-create.js';
+import { objectFromBody } from '../registry/input.js';
+import { preparedText, type PreparedCreate } from '../registry/prepared-create.js';
 import type { ResourceDef } from '../registry/resource.js';
-import type { PreparedBody } from './messages.js';
 
 /**
  * A JSON create body taken through every step the request thread would take before storing it — decoding, unknown
@@ -13,14 +12,14 @@ import type { PreparedBody } from './messages.js';
  * answer it always gives. The steps depend only on the body, the namespace and the time, so the result is the one
  * the request thread would reach.
  */
-export function prepareCreateBody(def: ResourceDef, namespace: string, text: string, nowMs: number): PreparedBody | undefined {
+export function prepareCreateBody(def: ResourceDef, namespace: string, text: string, nowMs: number): PreparedCreate | undefined {
   try {
     const warnings: string[] = [];
     const obj = objectFromBody(def, parseObjectJson(text), { namespace }, 'Strict', warnings);
     const generatedName = prepareCreate(def, obj, nowMs);
     validateCreate(def, obj);
     if (warnings.length > 0) return undefined;
-    return { ...preparedText(canonical(obj)), name: obj.metadata.name!, uid: obj.metadata.uid!, generatedName };
+    return { ...preparedText(obj), name: obj.metadata.name!, uid: obj.metadata.uid!, generatedName };
   } catch {
     return undefined;
   }

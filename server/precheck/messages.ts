@@ -1,3 +1,5 @@
+import type { PreparedCreate } from '../registry/prepared-create.js';
+
 /** One create body for a validation worker; the kind is named by apiVersion and kind. */
 export interface PrecheckRequest {
   id: number;
@@ -9,14 +11,5 @@ export interface PrecheckRequest {
   nowMs: number;
 }
 
-/** A body the worker prepared for storage (see PreparedCreate). */
-export interface PreparedBody {
-  text: string;
-  metadataEnd: number;
-  name: string;
-  uid: string;
-  generatedName: boolean;
-}
-
 /** What the worker posts: once `ready`, then per request the prepared body, or null when it declines it. */
-export type WorkerMessage = { ready: true } | { id: number; prepared: PreparedBody | null };
+export type WorkerMessage = { ready: true } | { id: number; prepared: PreparedCreate | null };

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
 import type { ResourceDef } from '../registry/resource.js';
-import type { PrecheckRequest, PreparedBody, WorkerMessage } from './messages.js';
+import type { PreparedCreate } from '../registry/prepared-create.js';
+import type { PrecheckRequest, WorkerMessage } from './messages.js';
 
-type Verdict = PreparedBody | undefined;
+type Verdict = PreparedCreate | undefined;
 
 /** Bodies waiting for a worker beyond this are checked on the request thread: a stuck worker never holds up creates. */
 const MAX_PENDING = 1024;
@@ -38,8 +39,9 @@ export function precheckWorkerFile(): string {
 
 /**
  * Validation workers for create bodies. Decoding, validating and preparing a pod is most of what a create costs on
- * the one request thread; workers do it on the machine's other cores, and hand back the text to store. Until a worker is ready, when one fails, or when too many bodies wait, the request thread does
- * the work itself, as it does without workers.
+ * the one request thread; workers do it on the machine's other cores and hand back the text to store. Until a
+ * worker is ready, when one fails, or when too many bodies wait, the request thread does the work itself, as it
+ * does without workers.
  */
 export class CreatePrechecks {
   readonly counts: PrecheckCounts = { passed: 0, declined: 0, unavailable: 0 };

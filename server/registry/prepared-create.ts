@@ -5,22 +5,21 @@ import type { KubeObject } from '../../schemas/meta.js';
  * fields, typing, defaults, the system metadata, the kind's preparation and validation — with nothing to report.
  * It carries the object as JSON text without a resourceVersion, which only the store can assign; `metadataEnd` is
  * where that field goes (the `}` closing metadata), so the request thread stores and answers without decoding and
- * re-encoding the object itself.
+ * re-encoding the object itself. Plain data: it crosses from the worker as it is.
  */
-export class PreparedCreate {
-  constructor(
-    readonly text: string,
-    readonly metadataEnd: number,
-    readonly name: string,
-    readonly uid: string,
-    /** The name was generated: a collision draws another instead of failing. */
-    readonly generatedName: boolean,
-  ) {}
+export interface PreparedCreate {
+  text: string;
+  metadataEnd: number;
+  name: string;
+  uid: string;
+  /** The name was generated: a collision draws another instead of failing. */
+  generatedName: boolean;
 }
 
 /**
- * The JSON text of a prepared object (canonical field order, no resourceVersion) and where its metadata closes.
- * The object's own serialisation is reused: metadata's closing brace sits right after its JSON text.
+ * The JSON text of a prepared object in upstream's canonical field order (kind, apiVersion, metadata, then the
+ * rest; see `canonical`), without a resourceVersion, and where its metadata closes: right after metadata's own
+ * JSON text.
  */
 export function preparedText(obj: KubeObject): { text: string; metadataEnd: number } {
   const { kind, apiVersion, metadata, ...rest } = obj;

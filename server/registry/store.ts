@@ -16,7 +16,7 @@ import type { ResourceDef } from './resource.js';
 import { generateName } from './object-names.js';
 import { prepareCreate, validateCreate } from './create-rules.js';
 import { NamespaceGate } from './namespace-gate.js';
-import { PreparedCreate, withResourceVersion } from './prepared-create.js';
+import { withResourceVersion, type PreparedCreate } from './prepared-create.js';
 import { prepareStatusUpdate, prepareUpdate } from './update-rules.js';
 
 /** Upstream's etcd refuses values over 1.5 MiB; the apiserver answers the client with an error, so do we. */

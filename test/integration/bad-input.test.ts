@@ -132,6 +132,18 @@ test('YAML in and YAML out', async () => {
   assert.match(res.text, /k: v/);
 });
 
+test('a GET answers the stored JSON as it is, with upstream\'s Content-Type, and decodes it for other formats', async () => {
+  const api = shared().api;
+  const created = await api.post('/api/v1/namespaces/default/configmaps', { metadata: { name: 'as-stored' }, data: { k: 'grüße' } });
+  assert.equal(created.status, 201);
+  const json = await api.get('/api/v1/namespaces/default/configmaps/as-stored');
+  assert.equal(json.headers.get('content-type'), 'application/json');
+  assert.equal(json.text, created.text);
+  const yaml = await api.get('/api/v1/namespaces/default/configmaps/as-stored', { accept: 'application/yaml' });
+  assert.match(yaml.headers.get('content-type') ?? '', /application\/yaml/);
+  assert.match(yaml.text, /k: grüße/);
+});
+
 test('a client that prefers JSON over protobuf gets JSON', async () => {
   const res = await shared().api.get('/api/v1/namespaces/default', { accept: 'application/json, application/vnd.kubernetes.protobuf' });
   assert.equal(res.status, 200);

@@ -4,7 +4,8 @@ import { resourceTable } from '../../../schemas/resources.js';
 import { systemClock } from '../../../server/clock.js';
 import { ApiError } from '../../../server/errors.js';
 import { prepareCreateBody } from '../../../server/precheck/create-precheck.js';
-import { PreparedCreate } from '../../../server/registry/prepared-create.js';
+import type { PreparedCreate } from '../../../server/registry/prepared-create.js';
+import { toJson } from '../../../server/registry/serialized.js';
 import { Store } from '../../../server/registry/store.js';
 import { openDatabase } from '../../../server/storage/db.js';
 import { WatchHub, type ChangeEvent } from '../../../server/storage/watch-hub.js';
@@ -24,7 +25,7 @@ function setup() {
 function prepared(body: unknown): PreparedCreate {
   const p = prepareCreateBody(cms, 'default', JSON.stringify(body), Date.now());
   assert.ok(p, 'the body is valid');
-  return new PreparedCreate(p.text, p.metadataEnd, p.name, p.uid, p.generatedName);
+  return p;
 }
 
 /** A store holding an object stored under a generated name, and the worker's preparation that produced it. */
@@ -46,6 +47,7 @@ describe('Store.createPrepared: a worker-prepared create is stored, answered and
     assert.deepEqual([published[0].type, published[0].rv, published[0].name], ['ADDED', store.currentRv(), 'a']);
     assert.deepEqual(published[0].object, obj);
     assert.equal(published[0].object, published[0].object, 'decoded once');
+    assert.equal(toJson(published[0].object), text, 'watchers are sent the stored text, not a new serialisation');
   });
 
   it('refuses a name that exists with AlreadyExists, writing nothing', () => {
@@ -62,7 +64,7 @@ describe('Store.createPrepared: a worker-prepared create is stored, answered and
 
   it('draws another name when a generated one is taken', () => {
     const { store, first } = withTakenGeneratedName();
-    const again = new PreparedCreate(first.text, first.metadataEnd, first.name, 'another-uid', true);
+    const again: PreparedCreate = { ...first, uid: 'another-uid' };
     const stored = JSON.parse(store.createPrepared(cms, 'default', again, {}));
     assert.notEqual(stored.metadata.name, first.name);
     assert.match(stored.metadata.name, /^cm-[a-z0-9]{5}$/);
@@ -91,7 +93,7 @@ describe('Store.createPrepared: a worker-prepared create is stored, answered and
     const { store } = setup();
     const body = prepareCreateBody(cms, 'missing', '{"metadata":{"name":"a"}}', Date.now())!;
     assert.throws(
-      () => store.createPrepared(cms, 'missing', new PreparedCreate(body.text, body.metadataEnd, body.name, body.uid, false), {}),
+      () => store.createPrepared(cms, 'missing', body, {}),
       (err: unknown) => err instanceof ApiError && err.code === 404,
     );
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KubeObject } from '../../../schemas/meta.js';
+import { canonical } from '../../../server/registry/input.js';
 import { preparedText, withResourceVersion } from '../../../server/registry/prepared-create.js';
 
 /** What the store's own serialisation gives: resourceVersion assigned last, after everything else. */
@@ -30,6 +31,13 @@ describe('prepared create text: stamped with a resourceVersion, it is the JSON t
     { name: 'non-ASCII text', obj: { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name: 'a', uid: 'u', labels: { a: 'b' } }, data: { k: 'grüße 🚀' } } },
     { name: 'empty metadata', obj: { kind: 'ConfigMap', apiVersion: 'v1', metadata: {}, data: {} } },
   ];
+  it('writes the canonical field order whatever order the object has', () => {
+    const obj = { data: { k: 'v' }, metadata: { name: 'a', uid: 'u' }, apiVersion: 'v1', kind: 'ConfigMap' } as KubeObject;
+    const prepared = preparedText(obj);
+    assert.equal(prepared.text, JSON.stringify(canonical(obj)));
+    assert.equal(withResourceVersion(prepared, 7), storedJson(canonical(obj), 7));
+  });
+
   for (const c of cases) {
     it(c.name, () => {
       const prepared = preparedText(c.obj);
