@@ -4,6 +4,7 @@ import { aggregatedDiscovery, legacyDiscovery, type AggregatedVersion } from '..
 import type { ResourceTable } from '../registry/resource.js';
 import { resourceNotFound } from '../errors.js';
 import { sendError } from './negotiate.js';
+import { pathOf } from './request-info.js';
 
 const AGGREGATED = /^application\/json;\s*g=apidiscovery\.k8s\.io;\s*v=(v2|v2beta1);\s*as=APIGroupDiscoveryList$/;
 
@@ -57,7 +58,7 @@ export function installDiscoveryRoutes(app: FastifyInstance, table: ResourceTabl
 
 /** A legacy group or group-version document for `path`, or a 404 Status. */
 export function serveGroupDiscovery(table: ResourceTable, request: FastifyRequest, reply: FastifyReply) {
-  const doc = request.method === 'GET' ? legacyDiscovery(table, request.url.split('?')[0]) : undefined;
+  const doc = request.method === 'GET' ? legacyDiscovery(table, pathOf(request.url)) : undefined;
   if (doc === undefined) return sendError(reply, resourceNotFound());
   return reply.type('application/json').send(JSON.stringify(doc));
 }

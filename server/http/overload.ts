@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, badRequest, timeout } from '../errors.js';
 import { sendError } from './negotiate.js';
-import { parseRequestPath, type RequestInfo } from './request-info.js';
+import { parseRequestPath, pathOf, type RequestInfo } from './request-info.js';
 
 export interface OverloadLimits {
   /** Non-mutating requests (get, list) served at once; 0 = no limit (upstream --max-requests-inflight). */
@@ -41,11 +41,6 @@ function handlerTimeout(): ApiError {
 function queryFlag(value: unknown): boolean {
   const text = Array.isArray(value) ? value[0] : value;
   return typeof text === 'string' && text !== 'false' && text !== '0';
-}
-
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query);
 }
 
 /** Watches and streaming subresources hold their request open by design; they are not counted nor timed out. */

@@ -75,7 +75,7 @@ export function listOptions(query: Query): ListOptions {
 /** DeleteOptions from the body (kubectl) merged over the query string (curl), as upstream accepts both. */
 export function deleteOptions(query: Query, body: unknown): DeleteOptions {
   const fromBody = isPlainObject(body) ? body : {};
-  const options: DeleteOptions = { ...writeOptions(query, 'CreateOptions'), warnings: [] };
+  const options: DeleteOptions = writeOptions(query, 'CreateOptions');
   const grace = fromBody.gracePeriodSeconds ?? integer(query, 'gracePeriodSeconds');
   if (grace !== undefined && grace !== null) {
     if (typeof grace !== 'number') throw badRequest('json: cannot unmarshal string into Go struct field DeleteOptions.gracePeriodSeconds of type int64');

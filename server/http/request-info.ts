@@ -13,6 +13,12 @@ export interface RequestInfo {
   extra: boolean;
 }
 
+/** A request URL without its query string. */
+export function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
 // A namespace's own subresources: /namespaces/{name}/status is the namespace, not a resource called "status".
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
@@ -26,29 +32,33 @@ function pathSegments(path: string): string[] {
   return parts;
 }
 
+/** Every field is set (undefined when absent), so that each request's RequestInfo has the same shape. */
 export function parseRequestPath(path: string): RequestInfo | undefined {
   const parts = pathSegments(path);
   let group: string;
-  let version: string;
-  let rest: string[];
+  let at: number;
   if (parts[0] === 'api' && parts.length >= 2) {
     group = '';
-    version = parts[1];
-    rest = parts.slice(2);
+    at = 1;
   } else if (parts[0] === 'apis' && parts.length >= 3) {
     group = parts[1];
-    version = parts[2];
-    rest = parts.slice(3);
+    at = 2;
   } else {
     return undefined;
   }
-  const info: RequestInfo = { group, version, extra: false };
-  if (rest.length === 0) return info;
-  if (rest[0] === 'namespaces' && rest.length > 1) {
-    info.namespace = rest[1];
-    if (rest.length > 2 && !NAMESPACE_SUBRESOURCES.has(rest[2])) rest = rest.slice(2);
+  const version = parts[at++];
+  let namespace: string | undefined;
+  if (parts[at] === 'namespaces' && parts.length - at > 1) {
+    namespace = parts[at + 1];
+    if (parts.length - at > 2 && !NAMESPACE_SUBRESOURCES.has(parts[at + 2])) at += 2;
   }
-  [info.resource, info.name, info.subresource] = rest;
-  info.extra = rest.length > 3;
-  return info;
+  return {
+    group,
+    version,
+    namespace,
+    resource: parts[at],
+    name: parts[at + 1],
+    subresource: parts[at + 2],
+    extra: parts.length - at > 3,
+  };
 }

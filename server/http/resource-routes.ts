@@ -7,6 +7,7 @@ import { serveGroupDiscovery } from './discovery.js';
 import { sendError } from './negotiate.js';
 import { boolean, type Query } from './query.js';
 import { getObject, listObjects } from './read.js';
+import { pathOf } from './request-info.js';
 import { resolveResource } from './resolve.js';
 import { createBinding, createEviction, getScale, patchScale, updateScale } from './subresources.js';
 import { createObject, patchObject, updateObject } from './write.js';
@@ -44,9 +45,20 @@ function pickHandler(method: string, r: ResourceRequest): Handler | undefined {
 /** One route per API root; every resource of the table is served by the same few handlers. */
 export function installResourceRoutes(app: FastifyInstance, table: ResourceTable, deps: HandlerDeps): void {
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    const resolved = resolveResource(table, request.url.split('?')[0]);
-    const r: ResourceRequest | undefined = resolved && { ...resolved, query: request.query as Query, request, reply };
-    if (!r) return serveGroupDiscovery(table, request, reply);
+    const resolved = resolveResource(table, pathOf(request.url));
+    if (!resolved) return serveGroupDiscovery(table, request, reply);
+    // Spelled out, not spread: V8 built a new hidden class for each request's spread copy, which cost a GET about a
+    // fifth of its server CPU.
+    const r: ResourceRequest = {
+      def: resolved.def,
+      info: resolved.info,
+      namespace: resolved.namespace,
+      name: resolved.name,
+      subresource: resolved.subresource,
+      query: request.query as Query,
+      request,
+      reply,
+    };
     const handler = pickHandler(request.method, r);
     if (!handler) return sendError(reply, methodNotAllowed());
     try {

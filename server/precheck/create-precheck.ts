@@ -19,7 +19,8 @@ export function prepareCreateBody(def: ResourceDef, namespace: string, text: str
     const generatedName = prepareCreate(def, obj, nowMs);
     validateCreate(def, obj);
     if (warnings.length > 0) return undefined;
-    return { ...preparedText(obj), name: obj.metadata.name!, uid: obj.metadata.uid!, generatedName };
+    const prepared = preparedText(obj);
+    return { text: prepared.text, metadataEnd: prepared.metadataEnd, name: obj.metadata.name!, uid: obj.metadata.uid!, generatedName };
   } catch {
     return undefined;
   }
