@@ -1,4 +1,5 @@
 import type { HandlerDeps, ResourceRequest } from './context.js';
+import { inListTurn } from './list-turns.js';
 import { listOptions } from './query.js';
 import { sendList, sendStored } from './respond.js';
 
@@ -7,5 +8,6 @@ export function getObject(deps: HandlerDeps, r: ResourceRequest) {
 }
 
 export function listObjects(deps: HandlerDeps, r: ResourceRequest) {
-  return sendList(deps, r, deps.store.list(r.def, r.namespace, listOptions(r.query)));
+  const options = listOptions(r.query);
+  return inListTurn(() => sendList(deps, r, deps.store.list(r.def, r.namespace, options)));
 }

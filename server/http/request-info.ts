@@ -5,10 +5,10 @@
 export interface RequestInfo {
   group: string;
   version: string;
-  namespace?: string;
-  resource?: string;
-  name?: string;
-  subresource?: string;
+  namespace: string | undefined;
+  resource: string | undefined;
+  name: string | undefined;
+  subresource: string | undefined;
   /** Path segments beyond what the API defines (answered with 404). */
   extra: boolean;
 }
@@ -32,7 +32,7 @@ function pathSegments(path: string): string[] {
   return parts;
 }
 
-/** Every field is set (undefined when absent), so that each request's RequestInfo has the same shape. */
+/** Every field is set, undefined when absent, so that each request's RequestInfo has the same shape. */
 export function parseRequestPath(path: string): RequestInfo | undefined {
   const parts = pathSegments(path);
   let group: string;
