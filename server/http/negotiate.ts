@@ -5,6 +5,7 @@ import { decodeProtobufBody } from '../protobuf/body.js';
 import { PROTOBUF_MEDIA_TYPE, protobufCodec, type KindRef } from '../protobuf/index.js';
 import { PATCH_CONTENT_TYPES, type PatchType } from '../registry/patch/apply.js';
 import { assertJsonDepth, noteDuplicateFields, noteDuplicateYamlKeys } from '../registry/duplicate-fields.js';
+import { mayHoldLoneSurrogates, wellFormed } from './well-formed.js';
 import { isPlainObject } from '../registry/json-value.js';
 import { warningHeaderValues } from './warning-header.js';
 import { toJson } from '../registry/serialized.js';
@@ -98,11 +99,13 @@ export function parseObjectJson(text: string): unknown {
 }
 
 function parseJson(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
     throw badRequest(`couldn't get version/kind; json parse error: ${jsonSyntaxError(err as Error)}`);
   }
+  return mayHoldLoneSurrogates(text) ? wellFormed(value) : value;
 }
 
 /** Duplicate keys are kept (the last wins, as upstream's YAML-to-JSON conversion does) and noted, not refused. */
@@ -117,6 +120,7 @@ function parseYaml(text: string): unknown {
   } catch (err) {
     throw badRequest(`error converting YAML to JSON: ${(err as Error).message.split('\n')[0]}`);
   }
+  if (mayHoldLoneSurrogates(text)) wellFormed(value);
   noteDuplicateYamlKeys(value, doc, lines);
   return value;
 }

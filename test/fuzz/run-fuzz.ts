@@ -97,7 +97,14 @@ async function judge(server: CliServer, c: FuzzCase, res: FuzzResponse, rvBefore
     // A name longer than a URL can carry (names of some kinds have no length limit) cannot be read back by path.
     if (obj.kind !== 'Status' && obj.metadata?.name && obj.metadata.name.length < 4096) {
       const path = c.path.split('?')[0];
-      const back = await server.api.get(c.method === 'POST' ? `${path}/${encodeURIComponent(obj.metadata.name)}` : path).catch((err: Error) => {
+      let name: string;
+      try {
+        name = encodeURIComponent(obj.metadata.name);
+      } catch {
+        violations.push(`an accepted write's name cannot be put in a URL (${JSON.stringify(obj.metadata.name)}): ${describe(c, res)}`);
+        return 'accepted';
+      }
+      const back = await server.api.get(c.method === 'POST' ? `${path}/${name}` : path).catch((err: Error) => {
         violations.push(`reading an accepted write back failed (${err.message}): ${describe(c, res)}`);
         return undefined;
       });
