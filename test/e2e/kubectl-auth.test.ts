@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { startCliServer, type CliServer } from '../helpers/cli-server.js';
 import { Kubectl, NO_KUBECTL } from '../helpers/kubectl.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 /** The real kubectl over HTTPS with what `mimikube kubeconfig` prints: tokens, RBAC, `auth can-i`, upstream's 403. */
 
@@ -15,7 +15,7 @@ const MAIN = fileURLToPath(new URL('../../server/main.js', import.meta.url));
 const run = promisify(execFile);
 
 describe('kubectl with authentication and RBAC', { skip: NO_KUBECTL }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mimikube-kubectl-auth-'));
+  const dir = scratchDir('mimikube-kubectl-auth-');
   const db = join(dir, 'cluster.db');
   writeFileSync(join(dir, 'tokens.csv'), 'admin-token,admin,1,system:masters\nalice-token,alice,2\n');
   let server: CliServer;

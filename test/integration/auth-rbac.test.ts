@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
 import { startServer } from '../../server/index.js';
 import { Api, startTestServer, type TestServer } from '../helpers/api.js';
 import { chunkedWatch } from '../helpers/watch-client.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 /** Authentication and RBAC over real HTTP: tokens from a file, roles and bindings created through the API. */
 
-const dir = mkdtempSync(join(tmpdir(), 'mimikube-auth-'));
+const dir = scratchDir('mimikube-auth-');
 const tokenFile = join(dir, 'tokens.csv');
 writeFileSync(tokenFile, 'admin-token,admin,1,system:masters\nalice-token,alice,2,"dev"\n');
 

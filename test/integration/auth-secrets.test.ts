@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Api, rawRequest } from '../helpers/api.js';
 import { startCliServer, type CliServer } from '../helpers/cli-server.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 /**
  * Secret values and bearer tokens never reach the request log or an error message: a real server logging at trace
@@ -16,7 +16,7 @@ const PLAIN = 'hunter2-plain-value';
 const TOKEN = 'token-that-must-not-be-logged';
 const SECRETS = [DATA, PLAIN, TOKEN, 'hunter2'];
 
-const dir = mkdtempSync(join(tmpdir(), 'mimikube-secrets-'));
+const dir = scratchDir('mimikube-secrets-');
 writeFileSync(join(dir, 'tokens.csv'), `${TOKEN},admin,0,system:masters\n`);
 
 let server: CliServer;

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { generate } from 'selfsigned';
 import { startTestServer, tlsRequest } from '../helpers/api.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 /** HTTPS with supplied and generated certificates, and client-certificate authentication, through node's https. */
 
-const dir = mkdtempSync(join(tmpdir(), 'mimikube-tls-'));
+const dir = scratchDir('mimikube-tls-');
 const file = (name: string, content: string) => {
   writeFileSync(join(dir, name), content);
   return join(dir, name);

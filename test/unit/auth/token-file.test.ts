@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseTokenFile, readTokenFile, TokenFileError } from '../../../server/auth/token-file.js';
+import { scratchDir } from '../../helpers/scratch.js';
 
 test('rows: token, user, uid and an optional quoted group list', () => {
   const { tokens, warnings } = parseTokenFile('t1,alice,1\nt2,bob,2,"dev,ops"\r\n\nt3,carol,3,system:masters\n', 'f.csv');
@@ -45,7 +45,7 @@ for (const [name, text, message] of bad) {
 }
 
 test('readTokenFile reads from disk and names a missing file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mimikube-tokens-'));
+  const dir = scratchDir('mimikube-tokens-');
   writeFileSync(join(dir, 'tokens.csv'), 'abc,admin,0,system:masters\n');
   assert.equal(readTokenFile(join(dir, 'tokens.csv')).tokens.get('abc')?.name, 'admin');
   assert.throws(() => readTokenFile(join(dir, 'missing.csv')), /cannot read token file '.*missing.csv': ENOENT/);
