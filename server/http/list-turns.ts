@@ -6,38 +6,34 @@
  * waits for one or two lists at most. A list that finds no other in its turn runs at once.
  */
 let ranThisTurn = false;
-let nextTurnScheduled = false;
+/** Lists waiting for a turn; there are only ever any while a list ran in this turn, so a next turn is scheduled. */
 const waiting: Array<() => void> = [];
 
-function scheduleNextTurn(): void {
-  if (nextTurnScheduled) return;
-  nextTurnScheduled = true;
+/** A list runs in this turn; the next turn frees the slot for the list after it. */
+function takeTurn(): void {
+  ranThisTurn = true;
   setImmediate(nextTurn);
 }
 
 function nextTurn(): void {
-  nextTurnScheduled = false;
   ranThisTurn = false;
   waiting.shift()?.();
 }
 
 /** Runs `list` now if no list ran in this turn, otherwise in a later turn, in arrival order. */
 export function inListTurn<T>(list: () => T): T | Promise<T> {
-  if (!ranThisTurn && waiting.length === 0) {
-    ranThisTurn = true;
-    scheduleNextTurn();
+  if (!ranThisTurn) {
+    takeTurn();
     return list();
   }
   return new Promise<T>((resolve, reject) => {
     waiting.push(() => {
-      ranThisTurn = true;
-      scheduleNextTurn();
+      takeTurn();
       try {
         resolve(list());
       } catch (err) {
         reject(err);
       }
     });
-    scheduleNextTurn();
   });
 }

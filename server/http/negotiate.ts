@@ -120,7 +120,7 @@ function parseYaml(text: string): unknown {
   } catch (err) {
     throw badRequest(`error converting YAML to JSON: ${(err as Error).message.split('\n')[0]}`);
   }
-  if (mayHoldLoneSurrogates(text)) wellFormed(value);
+  if (mayHoldLoneSurrogates(text)) value = wellFormed(value);
   noteDuplicateYamlKeys(value, doc, lines);
   return value;
 }

@@ -32,7 +32,7 @@ export function wellFormed(value: unknown): unknown {
     for (const key of Object.keys(record)) {
       const child = record[key];
       const fixedChild = typeof child === 'string' ? wellFormedString(child) : child;
-      const fixedKey = Array.isArray(current) ? key : wellFormedString(key);
+      const fixedKey = wellFormedString(key);
       if (fixedKey !== key) delete record[key];
       if (fixedKey !== key || fixedChild !== child) record[fixedKey] = fixedChild;
       pending.push(fixedChild);

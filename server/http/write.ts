@@ -1,12 +1,9 @@
 import type { HandlerDeps, ResourceRequest } from './context.js';
-import type { WriteOptions } from '../registry/options.js';
+import type { UpdateOptions } from '../registry/options.js';
 import type { PreparedCreate } from '../registry/prepared-create.js';
 import { decodeObjectBody, decodePatchBody, isProtobufBody, jsonBodyText } from './negotiate.js';
 import { requireFieldManager, writeOptions } from './query.js';
 import { sendObject, sendStored } from './respond.js';
-
-/** Updates and patches reach an object or its status; scale has handlers of its own. */
-type SubresourceWriteOptions = WriteOptions & { subresource?: 'status' };
 
 /**
  * Create and update options; a protobuf body has no unknown fields to report (upstream's protobuf decoder has no
@@ -35,7 +32,7 @@ export async function createObject(deps: HandlerDeps, r: ResourceRequest) {
 
 export function updateObject(deps: HandlerDeps, r: ResourceRequest) {
   const { store } = deps;
-  const options: SubresourceWriteOptions = bodyWriteOptions(r, 'UpdateOptions');
+  const options: UpdateOptions = bodyWriteOptions(r, 'UpdateOptions');
   options.subresource = r.subresource as 'status' | undefined;
   const result = store.update(r.def, r.namespace ?? '', r.name!, decodeObjectBody(r.request, r.def), options);
   return sendObject(deps, r, result.created ? 201 : 200, result.object, options.warnings);
@@ -43,7 +40,7 @@ export function updateObject(deps: HandlerDeps, r: ResourceRequest) {
 
 export function patchObject(deps: HandlerDeps, r: ResourceRequest) {
   const { store } = deps;
-  const options: SubresourceWriteOptions = writeOptions(r.query, 'PatchOptions');
+  const options: UpdateOptions = writeOptions(r.query, 'PatchOptions');
   options.subresource = r.subresource as 'status' | undefined;
   const { patchType, patch } = decodePatchBody(r.request);
   if (patchType === 'apply') requireFieldManager(options.fieldManager);

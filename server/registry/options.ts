@@ -9,6 +9,11 @@ export interface WriteOptions {
   warnings?: string[];
 }
 
+/** An update or patch reaches an object or its status (scale has handlers of its own). */
+export interface UpdateOptions extends WriteOptions {
+  subresource?: 'status';
+}
+
 export type PropagationPolicy = 'Orphan' | 'Background' | 'Foreground';
 
 export interface DeleteOptions extends WriteOptions {

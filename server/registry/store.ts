@@ -10,7 +10,7 @@ import type { ChangeEvent, WatchHub } from '../storage/watch-hub.js';
 import { planDeletion, type DeleteResult } from './deletion.js';
 import { canonical, objectFromBody } from './input.js';
 import { listObjects, type ListResult } from './list.js';
-import type { DeleteOptions, ListOptions, WriteOptions } from './options.js';
+import type { DeleteOptions, ListOptions, UpdateOptions, WriteOptions } from './options.js';
 import { applyPatch, type PatchType } from './patch/apply.js';
 import type { ResourceDef } from './resource.js';
 import { generateName } from './object-names.js';
@@ -27,8 +27,6 @@ export interface UpdateResult {
   object: KubeObject;
   created: boolean;
 }
-
-type Subresource = 'status' | undefined;
 
 function clone<T>(value: T): T {
   return structuredClone(value);
@@ -210,7 +208,7 @@ export class Store {
     namespace: string,
     name: string,
     body: unknown,
-    options: WriteOptions & { subresource?: Subresource } = {},
+    options: UpdateOptions = {},
   ): UpdateResult {
     const target = { namespace, name };
     const obj = objectFromBody(def, body, target, options.fieldValidation ?? 'Warn', options.warnings ?? []);
@@ -228,7 +226,7 @@ export class Store {
     name: string,
     patchType: PatchType,
     patchBody: unknown,
-    options: WriteOptions & { subresource?: Subresource } = {},
+    options: UpdateOptions = {},
   ): UpdateResult {
     const row = this.log.get(def.key, namespace, name);
     const target = { namespace, name };
@@ -253,7 +251,7 @@ export class Store {
     namespace: string,
     name: string,
     mutate: (current: KubeObject) => KubeObject | undefined,
-    options: WriteOptions & { subresource?: Subresource } = {},
+    options: UpdateOptions = {},
   ): KubeObject | undefined {
     return this.write(() => {
       const row = this.log.get(def.key, namespace, name);
@@ -295,7 +293,7 @@ export class Store {
     def: ResourceDef,
     row: StoredRow,
     obj: KubeObject,
-    options: WriteOptions & { subresource?: Subresource },
+    options: UpdateOptions,
   ): KubeObject {
     const old = JSON.parse(row.body) as KubeObject;
     const wanted = obj.metadata.resourceVersion;
